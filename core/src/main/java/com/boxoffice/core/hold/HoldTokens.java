@@ -1,0 +1,77 @@
+package com.boxoffice.core.hold;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Hold ids and the secret tokens that go with them.
+ *
+ * <p>A token is an HMAC of the hold id under a server secret, so the same hold request sent twice
+ * gets the same token back without the token ever being stored: the stores keep only its SHA-256.
+ * A hold id starts with its performance id, so a call that carries only the hold id still reaches
+ * the right performance (and, on Redis Cluster, the right shard).
+ */
+public final class HoldTokens {
+
+    private static final char SEPARATOR = '.';
+    private final byte[] secret;
+
+    public HoldTokens(byte[] secret) {
+        if (secret.length < 16) {
+            throw new IllegalArgumentException("The hold token secret must be at least 16 bytes");
+        }
+        this.secret = secret.clone();
+    }
+
+    /** Tokens that stay valid only as long as this process: fine for a single terminal or tests. */
+    public static HoldTokens withRandomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new HoldTokens(secret);
+    }
+
+    /** A hold id for a request; the same request id always gives the same hold id. */
+    public String holdId(String performanceId, String requestId) {
+        String suffix = requestId == null
+                ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes((performanceId + SEPARATOR + requestId).getBytes(StandardCharsets.UTF_8)).toString();
+        return performanceId + SEPARATOR + suffix;
+    }
+
+    /** The performance a hold id belongs to, or null when the id is not one of ours. */
+    public static String performanceOf(String holdId) {
+        if (holdId == null) {
+            return null;
+        }
+        int cut = holdId.lastIndexOf(SEPARATOR);
+        return cut <= 0 ? null : holdId.substring(0, cut);
+    }
+
+    public String token(String holdId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(holdId.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
+        }
+    }
+
+    /** What the stores keep and compare instead of the token itself. */
+    public static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

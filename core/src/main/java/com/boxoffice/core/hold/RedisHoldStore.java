@@ -1,0 +1,313 @@
+package com.boxoffice.core.hold;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import com.boxoffice.core.hold.RedisScripts.Script;
+import com.boxoffice.core.performance.HoldPolicy;
+import com.boxoffice.core.performance.Performance;
+import com.boxoffice.core.shared.BoxOfficeException;
+
+/**
+ * The hold store shared by every terminal and the server: seat state lives in Redis and every
+ * change is one Lua script, so each check-and-set is a single atomic step (see {@code lib.lua} for
+ * the key layout). Calls from many threads share one connection and are pipelined by Lettuce.
+ */
+public class RedisHoldStore implements HoldStore {
+
+    private final RedisScripts scripts;
+    private final HoldRules rules;
+    private final Duration endedRetention;
+    private final int sweepBatch;
+
+    public RedisHoldStore(RedisScripts scripts, Clock clock, PerformanceSeatings seatings, HoldTokens tokens,
+                          Duration endedRetention, int sweepBatch) {
+        this.scripts = scripts;
+        this.rules = new HoldRules(clock, seatings, tokens);
+        this.endedRetention = endedRetention;
+        this.sweepBatch = sweepBatch;
+    }
+
+    @Override
+    public List<String> load(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
+        PerformanceSeating seating = rules.seating(performanceId);
+        SeatLayout layout = seating.layout();
+        char[] state = new char[layout.size()];
+        Arrays.fill(state, SeatState.AVAILABLE.code());
+        StringBuilder owners = new StringBuilder();
+        for (DurableSeat seat : durable) {
+            int index = layout.indexOf(seat.seatId());
+            if (index < 0) {
+                throw new UnknownSeatException("No such seat: " + seat.seatId());
+            }
+            state[index] = seat.state().code();
+            if (!owners.isEmpty()) {
+                owners.append(';');
+            }
+            owners.append(index).append('=').append(seat.owner() == null ? "" : seat.owner());
+        }
+        String buyers = buyerSeats.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+        List<Object> reply = await(scripts.run(Script.LOAD, RedisKeys.of(performanceId),
+                millis(rules.now()), String.valueOf(layout.size()), String.valueOf(seating.maxGroup()),
+                layout.flagString(), layout.blockString(), layout.blockSpecs(), new String(state),
+                owners.toString(), buyers));
+        checkOk(reply, layout);
+        return csv((String) reply.get(1));
+    }
+
+    @Override
+    public Hold hold(HoldRequest request) {
+        return await(holdAsync(request));
+    }
+
+    /** {@link #hold(HoldRequest)} without waiting, for callers that keep many holds in flight. */
+    public CompletableFuture<Hold> holdAsync(HoldRequest request) {
+        PerformanceSeating seating = rules.seating(request.performanceId());
+        Performance performance = seating.performance();
+        SeatLayout layout = seating.layout();
+        List<String> args = new ArrayList<>(14);
+        Instant now = rules.now();
+        String holdId = rules.tokens().holdId(performance.id(), request.requestId());
+        String token = rules.tokens().token(holdId);
+        args.add(millis(now));
+        args.add(holdId);
+        args.add(request.owner());
+        args.add(request.buyer() == null ? "" : request.buyer());
+        args.add(HoldTokens.hash(token));
+        args.add(millis(rules.expiry(performance, request.channel(), now)));
+        args.add(request.channel().name());
+        args.add(String.valueOf(rules.limit(performance, request.channel())));
+        args.add(request.terminalId() == null ? "" : request.terminalId());
+        switch (request.selection()) {
+            case SeatSelection.Seats seats -> {
+                args.add("seats");
+                args.add(join(rules.indexes(layout, seats.seatIds())));
+            }
+            case SeatSelection.BestAvailable best -> {
+                rules.checkBestAvailable(seating, best);
+                args.add("best");
+                args.add(String.valueOf(best.count()));
+                args.add(best.category() == null ? "*" : best.category());
+                args.add(String.valueOf(best.wheelchairSpaces()));
+            }
+        }
+        return scripts.run(Script.HOLD, RedisKeys.of(performance.id()), args.toArray(String[]::new))
+                .thenApply(reply -> toHold(reply, performance.id(), token, layout));
+    }
+
+    @Override
+    public Hold extend(String holdId, String token) {
+        PerformanceSeating seating = rules.seatingOfHold(holdId);
+        HoldPolicy policy = seating.performance().holds();
+        long jitter = policy.jitter().toMillis();
+        List<Object> reply = await(scripts.run(Script.EXTEND, RedisKeys.of(seating.performance().id()),
+                millis(rules.now()), holdId, HoldTokens.hash(token), String.valueOf(policy.maxExtensions()),
+                String.valueOf(policy.boxOffice().toMillis()), String.valueOf(policy.kiosk().toMillis()),
+                String.valueOf(policy.online().toMillis()),
+                String.valueOf(jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter + 1)),
+                UUID.randomUUID().toString()));
+        return toHold(reply, seating.performance().id(), token, seating.layout());
+    }
+
+    @Override
+    public Hold release(String holdId, String token) {
+        PerformanceSeating seating = rules.seatingOfHold(holdId);
+        List<Object> reply = await(scripts.run(Script.RELEASE, RedisKeys.of(seating.performance().id()),
+                millis(rules.now()), holdId, HoldTokens.hash(token)));
+        return toHold(reply, seating.performance().id(), token, seating.layout());
+    }
+
+    @Override
+    public Hold confirm(String holdId, String token, String orderId) {
+        if (orderId == null || orderId.isBlank()) {
+            throw new InvalidHoldRequestException("An order id is required to confirm a hold");
+        }
+        PerformanceSeating seating = rules.seatingOfHold(holdId);
+        List<Object> reply = await(scripts.run(Script.CONFIRM, RedisKeys.of(seating.performance().id()),
+                millis(rules.now()), holdId, HoldTokens.hash(token), orderId,
+                String.valueOf(seating.performance().perBuyerLimit())));
+        return toHold(reply, seating.performance().id(), token, seating.layout());
+    }
+
+    @Override
+    public SweepResult sweep(String performanceId) {
+        rules.seating(performanceId);
+        List<Object> reply = await(scripts.run(Script.SWEEP, RedisKeys.of(performanceId),
+                millis(rules.now()), String.valueOf(sweepBatch), String.valueOf(endedRetention.toMillis())));
+        long next = (Long) reply.get(2);
+        return new SweepResult(((Long) reply.get(0)).intValue(), ((Long) reply.get(1)).intValue(),
+                next < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(next)));
+    }
+
+    @Override
+    public List<String> block(String performanceId, List<String> seatIds, String reason) {
+        return assign(performanceId, "BLOCK", seatIds, reason);
+    }
+
+    @Override
+    public List<String> unblock(String performanceId, List<String> seatIds) {
+        return assign(performanceId, "UNBLOCK", seatIds, "");
+    }
+
+    @Override
+    public List<String> allocate(String performanceId, List<String> seatIds, String terminalId) {
+        return assign(performanceId, "ALLOCATE", seatIds, terminalId);
+    }
+
+    @Override
+    public List<String> deallocate(String performanceId, List<String> seatIds, String terminalId) {
+        return assign(performanceId, "DEALLOCATE", seatIds, terminalId);
+    }
+
+    private List<String> assign(String performanceId, String op, List<String> seatIds, String arg) {
+        SeatLayout layout = rules.seating(performanceId).layout();
+        int[] indexes = rules.indexes(layout, seatIds);
+        List<Object> reply = await(scripts.run(Script.ASSIGN, RedisKeys.of(performanceId),
+                millis(rules.now()), op, join(indexes), arg == null ? "" : arg));
+        checkOk(reply, layout);
+        return seatIdsOf((String) reply.get(1), layout);
+    }
+
+    @Override
+    public String applyJournalSale(String performanceId, JournalSale sale) {
+        SeatLayout layout = rules.seating(performanceId).layout();
+        int[] indexes = rules.indexes(layout, sale.seatIds());
+        List<Object> reply = await(scripts.run(Script.SELL, RedisKeys.of(performanceId),
+                millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes)));
+        if ("ERR".equals(reply.get(0)) && "CONFLICT".equals(reply.get(1))) {
+            Map<String, SeatState> conflicts = new LinkedHashMap<>();
+            for (String item : csv((String) reply.get(2))) {
+                int cut = item.indexOf(':');
+                conflicts.put(layout.seatId(Integer.parseInt(item.substring(0, cut))),
+                        SeatState.ofCode(item.charAt(cut + 1)));
+            }
+            throw new SaleConflictException(conflicts);
+        }
+        checkOk(reply, layout);
+        return (String) reply.get(1);
+    }
+
+    @Override
+    public List<String> refund(String performanceId, String orderId, List<String> seatIds, String buyer) {
+        SeatLayout layout = rules.seating(performanceId).layout();
+        int[] indexes = rules.indexes(layout, seatIds);
+        List<Object> reply = await(scripts.run(Script.REFUND, RedisKeys.of(performanceId),
+                millis(rules.now()), orderId, join(indexes), buyer == null ? "" : buyer));
+        checkOk(reply, layout);
+        return seatIdsOf((String) reply.get(1), layout);
+    }
+
+    @Override
+    public Availability availability(String performanceId) {
+        SeatLayout layout = rules.seating(performanceId).layout();
+        List<Object> reply = await(scripts.run(Script.SNAPSHOT, RedisKeys.of(performanceId)));
+        if ("ERR".equals(reply.get(0))) {
+            checkOk(reply, layout);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> flat = (List<Object>) reply.get(2);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            counts.put((String) flat.get(i), Long.parseLong((String) flat.get(i + 1)));
+        }
+        return new Availability(performanceId, (String) reply.get(0), (String) reply.get(1), counts);
+    }
+
+    /** The scripts this store runs, for tools that drive them directly (the benchmark). */
+    public RedisScripts scripts() {
+        return scripts;
+    }
+
+    private Hold toHold(List<Object> reply, String performanceId, String token, SeatLayout layout) {
+        checkOk(reply, layout);
+        return new Hold((String) reply.get(1), token, performanceId, seatIdsOf((String) reply.get(3), layout),
+                Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))), HoldStatus.valueOf((String) reply.get(4)),
+                emptyToNull((String) reply.get(5)));
+    }
+
+    private static void checkOk(List<Object> reply, SeatLayout layout) {
+        if ("OK".equals(reply.get(0))) {
+            return;
+        }
+        String code = (String) reply.get(1);
+        String detail = (String) reply.get(2);
+        throw error(code, detail, layout);
+    }
+
+    static BoxOfficeException error(String code, String detail, SeatLayout layout) {
+        return switch (code) {
+            case "UNKNOWN_PERFORMANCE" -> new UnknownPerformanceException(detail);
+            case "UNKNOWN_SEAT" -> new UnknownSeatException("No such seat: " + detail);
+            case "UNKNOWN_HOLD" -> new UnknownHoldException("No hold " + detail);
+            case "WRONG_TOKEN" -> new WrongHoldTokenException("The token does not belong to hold " + detail);
+            case "HOLD_ENDED" -> new HoldEndedException("The hold has ended (" + detail + ")");
+            case "HOLD_CONFIRMED" -> new HoldConfirmedException("The hold was sold as order " + detail);
+            case "HOLD_EXPIRED" -> new HoldExpiredException("The hold ran out", seatIdsOf(detail, layout));
+            case "EXTENSION_LIMIT" -> new ExtensionLimitException("A hold may be extended at most " + detail + " times");
+            case "NOT_ENOUGH_SEATS" -> new NotEnoughSeatsException("No " + detail + " are free");
+            case "LIMIT_EXCEEDED" -> new LimitExceededException("The buyer may take at most " + detail + " more seats");
+            case "SEAT_UNAVAILABLE" -> new SeatUnavailableException(seatIdsOf(detail, layout));
+            case "DUPLICATE_HOLD_ID" -> new DuplicateHoldIdException("Request id already used for hold " + detail);
+            default -> new InvalidHoldRequestException(detail);
+        };
+    }
+
+    private static List<String> seatIdsOf(String csv, SeatLayout layout) {
+        List<String> ids = new ArrayList<>();
+        for (String part : csv(csv)) {
+            if (!part.isEmpty() && Character.isDigit(part.charAt(0))) {
+                ids.add(layout.seatId(Integer.parseInt(part)));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> csv(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    }
+
+    private static String join(int[] indexes) {
+        StringBuilder out = new StringBuilder(indexes.length * 6);
+        for (int index : indexes) {
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            out.append(index);
+        }
+        return out.toString();
+    }
+
+    private static String millis(Instant instant) {
+        return String.valueOf(instant.toEpochMilli());
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** Waits for a reply, turning a failed future back into the exception it carries. */
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

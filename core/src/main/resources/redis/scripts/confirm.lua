@@ -1,0 +1,59 @@
+-- Turns a hold into a sale: its seats go from HELD to SOLD under the given order id.
+-- ARGV: now, holdId, tokenHash, orderId, per-buyer limit (applies outside the box office; 0: none)
+-- Idempotent on the hold id: confirming a confirmed hold answers with the order it was sold under.
+-- A hold that expired is still confirmed when all its seats are free again (payment outran the
+-- sweep by a little); when any was taken since, the confirm fails naming those seats.
+local now, hold_id, token_hash, order_id, limit =
+    tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
+
+local missing = require_loaded()
+if missing then
+    return missing
+end
+local hold = load_hold(hold_id)
+if not hold then
+    return err('UNKNOWN_HOLD', hold_id)
+end
+if not token_ok(hold, token_hash) then
+    return err('WRONG_TOKEN', hold_id)
+end
+if hold.status == 'CONFIRMED' then
+    return hold_reply(hold)
+end
+if hold.status == 'RELEASED' then
+    return err('HOLD_ENDED', 'RELEASED')
+end
+if hold.status == 'EXPIRED' then
+    local taken = {}
+    for j, i in ipairs(hold.seats) do
+        local s = state_of(i)
+        local free = s == '.' or (s == 'A' and hold.prev[j] == 'A'
+            and redis.call('HGET', K_OWNER, i) == hold.terminal)
+        if not free then
+            taken[#taken + 1] = i
+        end
+    end
+    if #taken > 0 then
+        return err('HOLD_EXPIRED', table.concat(taken, ','))
+    end
+    if limit > 0 and hold.buyer ~= '' and hold.channel ~= 'BOX_OFFICE' then
+        local already = tonumber(redis.call('HGET', K_BUYERS, hold.buyer) or '0')
+        if already + #hold.seats > limit then
+            return err('LIMIT_EXCEEDED', tostring(limit - already))
+        end
+    end
+    buyer_add(hold.buyer, #hold.seats)
+    redis.call('ZREM', K_ENDED, hold_id)
+end
+for _, i in ipairs(hold.seats) do
+    set_seat(i, 'S', order_id)
+end
+reindex_touched()
+hold.status = 'CONFIRMED'
+hold.orderId = order_id
+hold.endedAt = now
+save_hold(hold)
+redis.call('ZREM', K_EXPIRY, hold_id)
+redis.call('ZADD', K_ENDED, now, hold_id)
+feed('SOLD', hold.seats, 'S', order_id, now)
+return hold_reply(hold)

@@ -1,0 +1,242 @@
+-- Shared by every seat script. Each script file is appended to this library and loaded as one
+-- script, so all of them see the same keys and helpers.
+--
+-- KEYS (identical for every script; all carry the performance's hash tag {perf:<id>}):
+--   1 meta     hash    seats, maxGroup, loadedAt
+--   2 state    string  one byte per seat: '.' available 'H' held 'S' sold 'B' blocked 'A' allocated
+--   3 owner    hash    seat index -> hold id (H), order id (S), reason (B), terminal id (A)
+--   4 flags    string  one byte per seat: 'W' wheelchair space, 'C' companion seat, '.' other
+--   5 seatblk  string  three characters per seat: index of the seat's block, base 64 with digits
+--                      '0' (48) to 'o' (111), most significant first
+--   6 blocks   hash    block index -> "start len category rank sweet" (start is a 0-based seat index)
+--   7 runs     zset    all scores 0, ordered by member: "<cat>|<kk>|<rank>|<block>" for every k up to
+--                      the block's longest run of free seats, for its category and for '*';
+--                      "<cat>|W|<rank>|<block>" for blocks holding wheelchair spaces
+--   8 maxrun   hash    block index -> longest run of free seats (capped at maxGroup)
+--   9 holds    hash    hold id -> JSON record
+--  10 expiry   zset    hold id -> expiry time (ms) of live holds
+--  11 ended    zset    hold id -> time (ms) the hold ended; records are purged after a retention
+--  12 buyers   hash    buyer -> seats held or bought
+--  13 feed     stream  every seat change, in order
+--  14 sales    hash    terminal sale id -> order id, for sales applied from a terminal's journal
+--  15 counts   hash    seats per state ('.', 'H', 'S', 'B', 'A') and free seats per category ("free:<cat>")
+
+local K_META, K_STATE, K_OWNER, K_FLAGS, K_SEATBLK, K_BLOCKS, K_RUNS, K_MAXRUN,
+      K_HOLDS, K_EXPIRY, K_ENDED, K_BUYERS, K_FEED, K_SALES, K_COUNTS =
+      KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8],
+      KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14], KEYS[15]
+
+local FEED_MAXLEN = 200000
+
+local function err(code, detail)
+    return { 'ERR', code, detail or '' }
+end
+
+local function split(csv)
+    local out = {}
+    if csv == nil or csv == '' then
+        return out
+    end
+    for part in string.gmatch(csv, '[^,]+') do
+        out[#out + 1] = part
+    end
+    return out
+end
+
+local function seat_count()
+    return tonumber(redis.call('HGET', K_META, 'seats'))
+end
+
+-- Parses a list of seat indexes; nil and an error reply when one is out of range or repeated.
+local function parse_seats(csv, n)
+    local seats, seen = {}, {}
+    for _, s in ipairs(split(csv)) do
+        local i = tonumber(s)
+        if i == nil or i < 0 or i >= n or i ~= math.floor(i) then
+            return nil, err('UNKNOWN_SEAT', s)
+        end
+        if seen[i] then
+            return nil, err('INVALID_REQUEST', 'seat ' .. s .. ' is listed twice')
+        end
+        seen[i] = true
+        seats[#seats + 1] = i
+    end
+    if #seats == 0 then
+        return nil, err('INVALID_REQUEST', 'no seats given')
+    end
+    return seats
+end
+
+local function state_of(i)
+    return redis.call('GETRANGE', K_STATE, i, i)
+end
+
+local function block_of(i)
+    local b = redis.call('GETRANGE', K_SEATBLK, i * 3, i * 3 + 2)
+    local b1, b2, b3 = string.byte(b, 1, 3)
+    return (b1 - 48) * 4096 + (b2 - 48) * 64 + (b3 - 48)
+end
+
+local block_cache = {}
+local function block_info(b)
+    local info = block_cache[b]
+    if info == nil then
+        local raw = redis.call('HGET', K_BLOCKS, b)
+        local start, len, cat, rank, sweet = string.match(raw, '(%d+) (%d+) (%S+) (%d+) (%d+)')
+        info = { start = tonumber(start), len = tonumber(len), cat = cat, rank = tonumber(rank),
+                 sweet = tonumber(sweet) }
+        block_cache[b] = info
+    end
+    return info
+end
+
+local touched_blocks = {}
+
+-- Moves one seat to a new state and keeps owner, counts and the run index in step.
+local function set_seat(i, new_state, owner)
+    local old = state_of(i)
+    redis.call('SETRANGE', K_STATE, i, new_state)
+    if owner == nil or owner == '' then
+        redis.call('HDEL', K_OWNER, i)
+    else
+        redis.call('HSET', K_OWNER, i, owner)
+    end
+    if old ~= new_state then
+        redis.call('HINCRBY', K_COUNTS, old, -1)
+        redis.call('HINCRBY', K_COUNTS, new_state, 1)
+        local b = block_of(i)
+        if old == '.' or new_state == '.' then
+            local cat = block_info(b).cat
+            redis.call('HINCRBY', K_COUNTS, 'free:' .. cat, new_state == '.' and 1 or -1)
+            touched_blocks[b] = true
+        end
+    end
+end
+
+local function pad(n, width)
+    return string.format('%0' .. width .. 'd', n)
+end
+
+local function run_member(cat, k, rank, b)
+    return cat .. '|' .. pad(k, 2) .. '|' .. pad(rank, 10) .. '|' .. b
+end
+
+-- Longest stretch of free seats (wheelchair spaces excluded: they are only sold on request).
+local function longest_run(info, cap)
+    local st = redis.call('GETRANGE', K_STATE, info.start, info.start + info.len - 1)
+    local fl = redis.call('GETRANGE', K_FLAGS, info.start, info.start + info.len - 1)
+    local best, cur = 0, 0
+    for j = 1, info.len do
+        if string.byte(st, j) == 46 and string.byte(fl, j) ~= 87 then -- '.' and not 'W'
+            cur = cur + 1
+            if cur > best then
+                best = cur
+            end
+        else
+            cur = 0
+        end
+    end
+    if best > cap then
+        best = cap
+    end
+    return best
+end
+
+local function reindex_block(b, cap)
+    local info = block_info(b)
+    local old = tonumber(redis.call('HGET', K_MAXRUN, b) or '0')
+    local new = longest_run(info, cap)
+    if new == old then
+        return
+    end
+    redis.call('HSET', K_MAXRUN, b, new)
+    if new > old then
+        for k = old + 1, new do
+            redis.call('ZADD', K_RUNS, 0, run_member(info.cat, k, info.rank, b), 0, run_member('*', k, info.rank, b))
+        end
+    else
+        for k = new + 1, old do
+            redis.call('ZREM', K_RUNS, run_member(info.cat, k, info.rank, b), run_member('*', k, info.rank, b))
+        end
+    end
+end
+
+local function reindex_touched()
+    local cap = tonumber(redis.call('HGET', K_META, 'maxGroup'))
+    for b, _ in pairs(touched_blocks) do
+        reindex_block(b, cap)
+    end
+    touched_blocks = {}
+end
+
+local function feed(kind, seats, new_state, ref, now)
+    redis.call('XADD', K_FEED, 'MAXLEN', '~', FEED_MAXLEN, '*',
+        'type', kind, 'seats', table.concat(seats, ','), 'state', new_state, 'ref', ref or '', 'at', now)
+end
+
+local function load_hold(hold_id)
+    local raw = redis.call('HGET', K_HOLDS, hold_id)
+    if not raw then
+        return nil
+    end
+    return cjson.decode(raw)
+end
+
+local function save_hold(hold)
+    redis.call('HSET', K_HOLDS, hold.id, cjson.encode(hold))
+end
+
+local function end_hold(hold, status, now)
+    hold.status = status
+    hold.endedAt = now
+    save_hold(hold)
+    redis.call('ZREM', K_EXPIRY, hold.id)
+    redis.call('ZADD', K_ENDED, now, hold.id)
+end
+
+local function buyer_add(buyer, n)
+    if buyer ~= nil and buyer ~= '' then
+        local left = redis.call('HINCRBY', K_BUYERS, buyer, n)
+        if left <= 0 then
+            redis.call('HDEL', K_BUYERS, buyer)
+        end
+    end
+end
+
+-- Gives a held hold's seats back to what they were before it (free, or allocated to a terminal).
+local function release_seats(hold, kind, now)
+    local freed = {}
+    for j, i in ipairs(hold.seats) do
+        if state_of(i) == 'H' and redis.call('HGET', K_OWNER, i) == hold.id then
+            local prev = hold.prev[j]
+            if prev == 'A' then
+                set_seat(i, 'A', hold.terminal)
+            else
+                set_seat(i, '.', nil)
+            end
+            freed[#freed + 1] = i
+        end
+    end
+    buyer_add(hold.buyer, -#hold.seats)
+    reindex_touched()
+    if #freed > 0 then
+        feed(kind, freed, 'released', hold.id, now)
+    end
+    return freed
+end
+
+local function token_ok(hold, token_hash)
+    return hold.token == token_hash
+end
+
+local function hold_reply(hold)
+    return { 'OK', hold.id, tostring(hold.expiresAt), table.concat(hold.seats, ','), hold.status,
+             hold.orderId or '' }
+end
+
+local function require_loaded()
+    if redis.call('EXISTS', K_META) == 0 then
+        return err('UNKNOWN_PERFORMANCE', 'seats of this performance are not loaded')
+    end
+    return nil
+end

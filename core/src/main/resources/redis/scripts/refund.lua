@@ -1,0 +1,28 @@
+-- Returns sold seats of an order to sale (refund or exchange).
+-- ARGV: now, orderId, seats (csv), buyer ('' when none)
+-- Only seats sold under this order are freed; a seat freed before (and perhaps sold again since)
+-- is left alone, so running it twice frees nothing twice.
+-- Reply: OK, freed seats (csv)
+local now, order_id, csv, buyer = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
+
+local missing = require_loaded()
+if missing then
+    return missing
+end
+local seats, parse_err = parse_seats(csv, seat_count())
+if not seats then
+    return parse_err
+end
+local freed = {}
+for _, i in ipairs(seats) do
+    if state_of(i) == 'S' and redis.call('HGET', K_OWNER, i) == order_id then
+        set_seat(i, '.', nil)
+        freed[#freed + 1] = i
+    end
+end
+reindex_touched()
+if #freed > 0 then
+    buyer_add(buyer, -#freed)
+    feed('REFUNDED', freed, '.', order_id, now)
+end
+return { 'OK', table.concat(freed, ',') }
