@@ -74,6 +74,36 @@ public final class TestSeating {
                         new Section("BALCONY", "Balcony", square(0, 9, 10, 12), balcony)));
     }
 
+    /**
+     * A plain house of {@code rows} rows of {@code perRow} seats, no aisles, the front third in
+     * category A, the next third in B, the rest in C; rank grows with the row and the distance from
+     * the row's centre. Used where size matters more than shape.
+     */
+    public static Venue grid(String id, int rows, int perRow) {
+        List<Row> rowList = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            String category = r < rows / 3 ? "A" : r < 2 * rows / 3 ? "B" : "C";
+            List<Seat> seats = new ArrayList<>(perRow);
+            for (int s = 0; s < perRow; s++) {
+                int fromCentre = Math.abs(2 * s - (perRow - 1));
+                seats.add(new Seat("G-" + r + "-" + s, String.valueOf(s + 1), s, r, category,
+                        r * 1000 + fromCentre, Set.of(), false));
+            }
+            rowList.add(new Row(String.valueOf(r + 1), seats));
+        }
+        return new Venue(id, "Grid " + rows + "x" + perRow, VenueKind.OTHER,
+                List.of(new PriceCategory("A", "Front", "#aa0000"), new PriceCategory("B", "Middle", "#00aa00"),
+                        new PriceCategory("C", "Back", "#0000aa")),
+                List.of(new Section("G", "Grid", square(-1, -1, perRow, rows), rowList)));
+    }
+
+    /** A performance of {@link #grid} venue {@code venueId}, with a new id every call. */
+    public static Performance performanceAt(String venueId, int perBuyerLimit) {
+        Performance p = performance(perBuyerLimit);
+        return new Performance(p.id(), venueId, p.title(), p.startsAt(), p.saleOpens(), p.saleCloses(), p.tiers(),
+                p.holds(), p.perBuyerLimit(), p.offlinePolicy());
+    }
+
     private static List<Point> square(double x0, double y0, double x1, double y1) {
         return List.of(new Point(x0, y0), new Point(x1, y0), new Point(x1, y1), new Point(x0, y1));
     }
