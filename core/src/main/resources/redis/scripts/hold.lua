@@ -26,8 +26,6 @@ end
 local n = seat_count()
 local seats
 
--- Scores a window [a, a+count) of a block: orphan (a single free seat left beside it) and distance
--- of its centre from the block's best seat.
 local function free_at(st, fl, j, allow_wheelchair)
     if j < 1 or j > #st then
         return false
@@ -35,10 +33,33 @@ local function free_at(st, fl, j, allow_wheelchair)
     return string.byte(st, j) == 46 and (allow_wheelchair or string.byte(fl, j) ~= 87)
 end
 
+-- Best start (1-based within the block) for a group, and whether it leaves an orphan.
 local function best_window(info, count, wheelchair)
     local st = redis.call('GETRANGE', K_STATE, info.start, info.start + info.len - 1)
     local fl = redis.call('GETRANGE', K_FLAGS, info.start, info.start + info.len - 1)
     local best, best_orphan, best_dist = nil, nil, nil
+    local function consider(a, orphan)
+        local dist = math.abs((a - 1) + (count - 1) / 2 - info.sweet)
+        if best == nil or (best_orphan and not orphan) or (best_orphan == orphan and dist < best_dist) then
+            best, best_orphan, best_dist = a, orphan, dist
+        end
+    end
+    if wheelchair == 0 and not string.find(fl, 'W', 1, true) then
+        -- the common case: walk runs of free seats; a window leaves an orphan when exactly one
+        -- free seat of its run is left on either side
+        local from = 1
+        while true do
+            local s, e = string.find(st, '%.+', from)
+            if not s then
+                break
+            end
+            for a = s, e - count + 1 do
+                consider(a, (a - s) == 1 or (e - (a + count - 1)) == 1)
+            end
+            from = e + 1
+        end
+        return best, best_orphan
+    end
     for a = 1, info.len - count + 1 do
         local ok, spaces = true, 0
         for j = a, a + count - 1 do
@@ -61,10 +82,7 @@ local function best_window(info, count, wheelchair)
                     orphan = true
                 end
             end
-            local dist = math.abs((a - 1) + (count - 1) / 2 - info.sweet)
-            if best == nil or (best_orphan and not orphan) or (best_orphan == orphan and dist < best_dist) then
-                best, best_orphan, best_dist = a, orphan, dist
-            end
+            consider(a, orphan)
         end
     end
     return best, best_orphan

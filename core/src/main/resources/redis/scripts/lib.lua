@@ -125,7 +125,20 @@ end
 local function longest_run(info, cap)
     local st = redis.call('GETRANGE', K_STATE, info.start, info.start + info.len - 1)
     local fl = redis.call('GETRANGE', K_FLAGS, info.start, info.start + info.len - 1)
-    local best, cur = 0, 0
+    local best = 0
+    if not string.find(fl, 'W', 1, true) then
+        -- the common case: runs of '.' found by the pattern matcher, not seat by seat
+        for run in string.gmatch(st, '%.+') do
+            if #run > best then
+                best = #run
+                if best >= cap then
+                    return cap
+                end
+            end
+        end
+        return best
+    end
+    local cur = 0
     for j = 1, info.len do
         if string.byte(st, j) == 46 and string.byte(fl, j) ~= 87 then -- '.' and not 'W'
             cur = cur + 1

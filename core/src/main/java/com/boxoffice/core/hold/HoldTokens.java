@@ -22,7 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class HoldTokens {
 
     private static final char SEPARATOR = '.';
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> digest("SHA-256"));
     private final byte[] secret;
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     public HoldTokens(byte[] secret) {
         if (secret.length < 16) {
@@ -56,22 +58,30 @@ public final class HoldTokens {
     }
 
     public String token(String holdId) {
+        byte[] sum = mac.get().doFinal(holdId.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sum);
+    }
+
+    /** What the stores keep and compare instead of the token itself. */
+    public static String hash(String token) {
+        return HexFormat.of().formatHex(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(holdId.getBytes(StandardCharsets.UTF_8)));
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this Java runtime", e);
         }
     }
 
-    /** What the stores keep and compare instead of the token itself. */
-    public static String hash(String token) {
+    private static MessageDigest digest(String algorithm) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+            throw new IllegalStateException(algorithm + " is missing from this Java runtime", e);
         }
     }
 }

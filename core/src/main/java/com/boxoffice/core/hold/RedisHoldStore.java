@@ -133,14 +133,19 @@ public class RedisHoldStore implements HoldStore {
 
     @Override
     public Hold confirm(String holdId, String token, String orderId) {
+        return await(confirmAsync(holdId, token, orderId));
+    }
+
+    /** {@link #confirm(String, String, String)} without waiting. */
+    public CompletableFuture<Hold> confirmAsync(String holdId, String token, String orderId) {
         if (orderId == null || orderId.isBlank()) {
             throw new InvalidHoldRequestException("An order id is required to confirm a hold");
         }
         PerformanceSeating seating = rules.seatingOfHold(holdId);
-        List<Object> reply = await(scripts.run(Script.CONFIRM, RedisKeys.of(seating.performance().id()),
-                millis(rules.now()), holdId, HoldTokens.hash(token), orderId,
-                String.valueOf(seating.performance().perBuyerLimit())));
-        return toHold(reply, seating.performance().id(), token, seating.layout());
+        return scripts.run(Script.CONFIRM, RedisKeys.of(seating.performance().id()),
+                        millis(rules.now()), holdId, HoldTokens.hash(token), orderId,
+                        String.valueOf(seating.performance().perBuyerLimit()))
+                .thenApply(reply -> toHold(reply, seating.performance().id(), token, seating.layout()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.boxoffice.core.hold;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +19,25 @@ public final class RedisKeys {
     private RedisKeys() {
     }
 
+    // Built once per performance: every seat call needs them, and the hot path should not
+    // rebuild fifteen strings and run a regex each time.
+    private static final Map<String, String[]> CACHE = new ConcurrentHashMap<>();
+
+    /** The keys of a performance, in script order. The array is shared: callers must not change it. */
     public static String[] of(String performanceId) {
+        String[] cached = performanceId == null ? null : CACHE.get(performanceId);
+        if (cached != null) {
+            return cached;
+        }
         if (performanceId == null || !ID.matcher(performanceId).matches()) {
             throw new UnknownPerformanceException("Not a performance id: " + performanceId);
         }
+        String[] keys = build(performanceId);
+        CACHE.putIfAbsent(performanceId, keys);
+        return keys;
+    }
+
+    private static String[] build(String performanceId) {
         String[] keys = new String[PARTS.length];
         for (int i = 0; i < PARTS.length; i++) {
             keys[i] = "bo:{perf:" + performanceId + "}:" + PARTS[i];
