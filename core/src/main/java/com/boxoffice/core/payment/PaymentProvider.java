@@ -1,0 +1,27 @@
+package com.boxoffice.core.payment;
+
+import java.util.Optional;
+
+/**
+ * A card payment provider (a card terminal at the window or kiosk, a gateway online).
+ *
+ * <p>Every call carries the caller's idempotency key: charging twice under one key charges once and
+ * answers the first result. A call that times out is ambiguous (the money may or may not have moved),
+ * so the caller records the key before charging and later asks {@link #lookup(String)} what really
+ * happened instead of charging again.
+ */
+public interface PaymentProvider {
+
+    /**
+     * Charges a card.
+     *
+     * @throws PaymentTimeoutException when no answer came in time; the outcome is unknown
+     */
+    ChargeResult charge(ChargeRequest request);
+
+    /** What happened to the charge under this key; empty when the provider never received it. */
+    Optional<ChargeResult> lookup(String idempotencyKey);
+
+    /** Gives the money of an approved charge back; refunding twice refunds once. */
+    RefundResult refund(String idempotencyKey);
+}

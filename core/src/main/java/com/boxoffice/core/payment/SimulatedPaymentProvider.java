@@ -1,0 +1,122 @@
+package com.boxoffice.core.payment;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A card provider that behaves like a real one where it matters: it takes time, declines some
+ * cards, and sometimes does not answer, having charged or not. It keeps its own ledger, so it can be
+ * asked later what really happened and proves that no key was ever charged twice.
+ */
+public class SimulatedPaymentProvider implements PaymentProvider {
+
+    /**
+     * @param minLatency   shortest time a charge takes
+     * @param maxLatency   longest time a charge takes
+     * @param declineRate  share of RANDOM charges declined (0 to 1)
+     * @param timeoutRate  share of RANDOM charges that time out (0 to 1); half of those are charged
+     */
+    public record Settings(Duration minLatency, Duration maxLatency, double declineRate, double timeoutRate) {
+
+        public static final Settings INSTANT = new Settings(Duration.ZERO, Duration.ZERO, 0, 0);
+        public static final Settings REALISTIC = new Settings(Duration.ofMillis(300), Duration.ofMillis(1500), 0.05, 0.02);
+    }
+
+    private final Settings settings;
+    private final Map<String, ChargeResult> ledger = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refunded = new ConcurrentHashMap<>();
+    private final AtomicLong chargedMinor = new AtomicLong();
+    private final AtomicLong refundedMinor = new AtomicLong();
+
+    public SimulatedPaymentProvider(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public ChargeResult charge(ChargeRequest request) {
+        ChargeResult known = ledger.get(request.idempotencyKey());
+        if (known != null) {
+            return known;
+        }
+        pause();
+        SimulatedOutcome outcome = request.simulate() == SimulatedOutcome.RANDOM ? draw() : request.simulate();
+        return switch (outcome) {
+            case DECLINE -> record(request, false, "Card declined by the issuer");
+            case TIMEOUT_CHARGED -> {
+                record(request, true, null);
+                throw new PaymentTimeoutException(request.idempotencyKey());
+            }
+            case TIMEOUT_NOT_CHARGED -> throw new PaymentTimeoutException(request.idempotencyKey());
+            default -> record(request, true, null);
+        };
+    }
+
+    private ChargeResult record(ChargeRequest request, boolean approved, String declineReason) {
+        ChargeResult result = new ChargeResult(request.idempotencyKey(), approved,
+                "sim-" + UUID.randomUUID(), request.amountMinor(), request.currency(), declineReason);
+        ChargeResult first = ledger.putIfAbsent(request.idempotencyKey(), result);
+        if (first != null) {
+            return first;
+        }
+        if (approved) {
+            chargedMinor.addAndGet(request.amountMinor());
+        }
+        return result;
+    }
+
+    private SimulatedOutcome draw() {
+        double roll = ThreadLocalRandom.current().nextDouble();
+        if (roll < settings.declineRate()) {
+            return SimulatedOutcome.DECLINE;
+        }
+        if (roll < settings.declineRate() + settings.timeoutRate()) {
+            return ThreadLocalRandom.current().nextBoolean() ? SimulatedOutcome.TIMEOUT_CHARGED : SimulatedOutcome.TIMEOUT_NOT_CHARGED;
+        }
+        return SimulatedOutcome.APPROVE;
+    }
+
+    private void pause() {
+        long min = settings.minLatency().toMillis();
+        long max = settings.maxLatency().toMillis();
+        long millis = max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ChargeResult> lookup(String idempotencyKey) {
+        return Optional.ofNullable(ledger.get(idempotencyKey));
+    }
+
+    @Override
+    public RefundResult refund(String idempotencyKey) {
+        ChargeResult charge = ledger.get(idempotencyKey);
+        if (charge == null || !charge.approved()) {
+            return new RefundResult(idempotencyKey, false, 0);
+        }
+        if (refunded.putIfAbsent(idempotencyKey, Boolean.TRUE) == null) {
+            refundedMinor.addAndGet(charge.amountMinor());
+        }
+        return new RefundResult(idempotencyKey, true, charge.amountMinor());
+    }
+
+    /** Money taken and not given back, over every key: what the buyers are out of pocket. */
+    public long netChargedMinor() {
+        return chargedMinor.get() - refundedMinor.get();
+    }
+
+    /** Money taken over every key, refunds not subtracted. */
+    public long chargedMinor() {
+        return chargedMinor.get();
+    }
+}
