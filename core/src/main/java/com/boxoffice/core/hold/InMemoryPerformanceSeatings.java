@@ -1,5 +1,7 @@
 package com.boxoffice.core.hold;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,5 +32,10 @@ public class InMemoryPerformanceSeatings implements PerformanceSeatings {
             throw new UnknownPerformanceException("No performance " + performanceId);
         }
         return seating;
+    }
+
+    @Override
+    public Collection<String> performanceIds() {
+        return List.copyOf(byPerformance.keySet());
     }
 }
