@@ -1,0 +1,24 @@
+package com.boxoffice.core.ticket;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Issued tickets. */
+public interface TicketRepository extends JpaRepository<TicketEntity, String> {
+
+    List<TicketEntity> findByOrderId(String orderId);
+
+    /** The ticket that currently holds the seat, if it is sold. */
+    @Query("select t from TicketEntity t where t.performanceId = :performanceId and t.seatId = :seatId"
+            + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE")
+    Optional<TicketEntity> findLive(@Param("performanceId") String performanceId, @Param("seatId") String seatId);
+
+    /** Seats of the performance with a LIVE ticket: the sold part of the seat map, for rebuilding it. */
+    @Query("select t.seatId from TicketEntity t where t.performanceId = :performanceId"
+            + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE order by t.seatId")
+    List<String> findSoldSeatIds(@Param("performanceId") String performanceId);
+}

@@ -1,0 +1,5 @@
+package com.boxoffice.core.persistence;
+
+@OnPostgres
+class CatalogOnPostgresTest extends CatalogContract {
+}

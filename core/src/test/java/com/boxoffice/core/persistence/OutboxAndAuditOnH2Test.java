@@ -1,0 +1,5 @@
+package com.boxoffice.core.persistence;
+
+@OnH2
+class OutboxAndAuditOnH2Test extends OutboxAndAuditContract {
+}
