@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
+
+import com.boxoffice.testsupport.TestRedis;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -32,6 +34,7 @@ public @interface OnH2 {
             // DB_CLOSE_DELAY keeps the database while the pool happens to hold no connection.
             String url = "jdbc:h2:mem:core-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
             TestPropertyValues.of(
+                    "boxoffice.holds.redis-url=" + TestRedis.url(),
                     "spring.datasource.url=" + url,
                     "spring.datasource.username=sa",
                     "spring.datasource.password=").applyTo(context);

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
+
+import com.boxoffice.testsupport.TestRedis;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -32,6 +34,7 @@ public @interface OnPostgres {
         public void initialize(ConfigurableApplicationContext context) {
             TestPostgres.Database database = TestPostgres.freshDatabase();
             TestPropertyValues.of(
+                    "boxoffice.holds.redis-url=" + TestRedis.url(),
                     "spring.datasource.url=" + database.jdbcUrl(),
                     "spring.datasource.username=" + database.user(),
                     "spring.datasource.password=" + database.password()).applyTo(context);
