@@ -24,4 +24,13 @@ public record Seat(String id, String number, double x, double y, String category
     public boolean isWheelchairSpace() {
         return access.contains(Accessibility.WHEELCHAIR);
     }
+
+    /**
+     * The usual id of a seat, {@code SECTION-ROW-NUMBER} (e.g. "STALLS-F-12"): readable on a
+     * ticket or in a log, and unique as long as row labels are unique in a section and seat numbers
+     * in a row. Venue files may leave out seat ids that follow it.
+     */
+    public static String standardId(String sectionId, String rowLabel, String number) {
+        return sectionId + "-" + rowLabel + "-" + number;
+    }
 }
