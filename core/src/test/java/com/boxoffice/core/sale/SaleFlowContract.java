@@ -1,0 +1,327 @@
+package com.boxoffice.core.sale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.boxoffice.core.hold.HoldRequest;
+import com.boxoffice.core.hold.HoldTokens;
+import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
+import com.boxoffice.core.hold.MutableClock;
+import com.boxoffice.core.hold.RedisHoldStore;
+import com.boxoffice.core.hold.RedisScripts;
+import com.boxoffice.core.hold.SeatSelection;
+import com.boxoffice.core.hold.SeatState;
+import com.boxoffice.core.hold.TestSeating;
+import com.boxoffice.core.payment.PaymentRepository;
+import com.boxoffice.core.payment.PaymentStatus;
+import com.boxoffice.core.payment.SimulatedOutcome;
+import com.boxoffice.core.payment.SimulatedPaymentProvider;
+import com.boxoffice.core.performance.Channel;
+import com.boxoffice.core.performance.Performance;
+import com.boxoffice.core.performance.PerformanceEntity;
+import com.boxoffice.core.performance.PerformanceRepository;
+import com.boxoffice.core.ticket.TicketEntity;
+import com.boxoffice.core.ticket.TicketRepository;
+import com.boxoffice.core.venue.VenueEntity;
+import com.boxoffice.core.venue.VenueJson;
+import com.boxoffice.core.venue.VenueRepository;
+
+/**
+ * The sale flow end to end on a real journal database and a real Redis, including crashes at every
+ * durable step followed by a restart (a new service over the same journal, Redis and provider).
+ */
+abstract class SaleFlowContract {
+
+    @Autowired
+    SaleOrderRepository orders;
+    @Autowired
+    PaymentRepository payments;
+    @Autowired
+    TicketRepository tickets;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    RedisScripts scripts;
+    @Autowired
+    VenueRepository venues;
+    @Autowired
+    PerformanceRepository performances;
+
+    MutableClock clock;
+    InMemoryPerformanceSeatings seatings;
+    HoldTokens tokens;
+    RedisHoldStore holds;
+    SimulatedPaymentProvider cards;
+    Performance performance;
+
+    /** Thrown from a checkpoint: the process dies right after that step was committed. */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash(SaleStep step) {
+            super("crash after " + step);
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        clock = new MutableClock(TestSeating.START);
+        seatings = new InMemoryPerformanceSeatings();
+        performance = TestSeating.performance(4);
+        seatings.register(performance, TestSeating.venue());
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            if (!venues.existsById(TestSeating.venue().id())) {
+                venues.save(VenueEntity.from(TestSeating.venue(), VenueJson.write(TestSeating.venue()), clock.instant()));
+            }
+            performances.save(PerformanceEntity.from(performance));
+        });
+        tokens = new HoldTokens("a stable secret for the journal tests".getBytes());
+        holds = new RedisHoldStore(scripts, clock, seatings, tokens, Duration.ofHours(1), 500);
+        holds.load(performance.id(), List.of(), Map.of());
+        cards = new SimulatedPaymentProvider(SimulatedPaymentProvider.Settings.INSTANT);
+    }
+
+    SaleService service(SaleCheckpoints checkpoints) {
+        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets,
+                new TransactionTemplate(transactions), clock, checkpoints);
+    }
+
+    SaleService service() {
+        return service(SaleCheckpoints.NONE);
+    }
+
+    static SaleCheckpoints crashAfter(SaleStep target) {
+        return (step, orderId) -> {
+            if (step == target) {
+                throw new SimulatedCrash(step);
+            }
+        };
+    }
+
+    HoldRequest window(String... seats) {
+        return new HoldRequest(performance.id(), null, "clerk-1", null, Channel.BOX_OFFICE, "T1", SeatSelection.seats(seats));
+    }
+
+    SeatState seat(String seatId) {
+        return holds.availability(performance.id()).stateOf(seatings.seating(performance.id()).layout().indexOf(seatId));
+    }
+
+    List<TicketEntity> liveTickets(String orderId) {
+        return tickets.findByOrderId(orderId).stream().filter(TicketEntity::isLive).toList();
+    }
+
+    @Test
+    void cashSaleGivesChangeIssuesTicketsAndSellsTheSeats() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1", "STALLS-C-1"));
+        assertThat(basket.totalMinor()).isEqualTo(6000 + 4000);
+        assertThat(basket.currency()).isEqualTo("EUR");
+
+        SaleReceipt receipt = sales.pay(basket.orderId(), List.of(new Tender.Cash(10000, 20000)));
+
+        assertThat(receipt.changeMinor()).isEqualTo(10000);
+        assertThat(receipt.tickets()).extracting(SaleReceipt.IssuedTicket::seatId).containsExactlyInAnyOrder("STALLS-A-1", "STALLS-C-1");
+        assertThat(orders.findById(basket.orderId())).hasValueSatisfying(o -> assertThat(o.getStatus()).isEqualTo(OrderStatus.CONFIRMED));
+        assertThat(liveTickets(basket.orderId())).hasSize(2);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(seat("STALLS-C-1")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void splitPaymentTakesCardAndCash() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1", "STALLS-A-2"));
+        SaleReceipt receipt = sales.pay(basket.orderId(),
+                List.of(new Tender.Card(7000, SimulatedOutcome.APPROVE), new Tender.Cash(5000, 5000)));
+        assertThat(receipt.changeMinor()).isZero();
+        assertThat(cards.chargedMinor()).isEqualTo(7000);
+        assertThat(payments.findByOrderIdOrderByCreatedAt(basket.orderId()))
+                .extracting(p -> p.getStatus()).containsOnly(PaymentStatus.CAPTURED).hasSize(2);
+    }
+
+    @Test
+    void aDeclinedCardLeavesTheOrderPayableAnotherWay() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.DECLINE))))
+                .isInstanceOfSatisfying(PaymentDeclinedException.class, e -> assertThat(e.stillDueMinor()).isEqualTo(6000));
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+
+        sales.pay(basket.orderId(), List.of(new Tender.Cash(6000, 6000)));
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(cards.chargedMinor()).isZero();
+    }
+
+    @Test
+    void aCardTimeoutThatDidChargeIsLookedUpAndNeverChargedTwice() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        SaleReceipt receipt = sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_CHARGED)));
+        assertThat(receipt.tickets()).hasSize(1);
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+    }
+
+    @Test
+    void aCardTimeoutThatDidNotChargeAsksForPaymentAgain() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_NOT_CHARGED))))
+                .isInstanceOf(PaymentDeclinedException.class);
+        sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void payingACompletedOrderAgainTakesNothingMore() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        SaleReceipt first = sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+        SaleReceipt second = sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+        assertThat(second).isEqualTo(first);
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+        assertThat(tickets.findByOrderId(basket.orderId())).hasSize(1);
+    }
+
+    @Test
+    void paymentsThatDoNotAddUpAreRefusedAndChangeNothing() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        for (List<Tender> bad : List.of(
+                List.<Tender>of(new Tender.Cash(5000, 5000)),
+                List.<Tender>of(new Tender.Cash(6000, 5000)),
+                List.<Tender>of(new Tender.Card(7000, SimulatedOutcome.APPROVE), new Tender.Cash(-1000, 0)),
+                List.<Tender>of())) {
+            assertThatThrownBy(() -> sales.pay(basket.orderId(), bad)).isInstanceOf(InvalidSaleRequestException.class);
+        }
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PRICED);
+        assertThat(payments.findByOrderIdOrderByCreatedAt(basket.orderId())).isEmpty();
+        assertThat(cards.chargedMinor()).isZero();
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+    }
+
+    @Test
+    void anUnknownOrderIsRefused() {
+        assertThatThrownBy(() -> service().pay("no-such-order", List.of(new Tender.Cash(1, 1)))).isInstanceOf(UnknownOrderException.class);
+    }
+
+    @Test
+    void cancellingBeforePaymentPutsTheSeatsBack() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        sales.cancel(basket.orderId());
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void whenTheSeatsWereTakenAfterTheHoldRanOutTheMoneyGoesBack() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        clock.advance(TestSeating.HOLDS.boxOffice().plusSeconds(1));
+        holds.sweep(performance.id());
+        holds.hold(new HoldRequest(performance.id(), null, "web", "bob", Channel.ONLINE, null, SeatSelection.seats("STALLS-A-1")));
+
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE))))
+                .isInstanceOf(SaleFailedException.class);
+        assertThat(cards.netChargedMinor()).isZero();
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(tickets.findByOrderId(basket.orderId())).isEmpty();
+    }
+
+    @Test
+    void theDatabaseRefusesASecondLiveTicketAndTheBuyerIsRefunded() {
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        // a ticket for the same seat already in the journal (a bug upstream must not make a double sale)
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            SaleOrderEntity other = SaleOrderEntity.open(UUID.randomUUID().toString(), performance.id(),
+                    Channel.BOX_OFFICE, "T9", null, null, clock.instant());
+            orders.save(other);
+            tickets.save(TicketEntity.issue(UUID.randomUUID().toString(), other.getId(), performance.id(), "STALLS-A-1", 6000, clock.instant()));
+        });
+
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE))))
+                .isInstanceOf(SaleFailedException.class);
+        assertThat(cards.netChargedMinor()).isZero();
+        assertThat(liveTickets(basket.orderId())).isEmpty();
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.REFUNDED);
+    }
+
+    // --- crash and restart ---
+
+    @Test
+    void aSaleInterruptedAfterPaymentCompletesExactlyOnceOnRestart() {
+        Basket basket = service(crashAfter(SaleStep.PAID)).start(window("STALLS-A-1", "STALLS-A-2"));
+        assertThatThrownBy(() -> service(crashAfter(SaleStep.PAID)).pay(basket.orderId(),
+                List.of(new Tender.Card(12000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAID);
+
+        SaleService restarted = service();
+        SaleService.RecoveryReport report = restarted.recover(clock.instant().plusSeconds(1));
+        SaleService.RecoveryReport again = restarted.recover(clock.instant().plusSeconds(1));
+
+        assertThat(report.completed()).isEqualTo(1);
+        assertThat(again).isEqualTo(new SaleService.RecoveryReport(0, 0, 0));
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(liveTickets(basket.orderId())).hasSize(2);
+        assertThat(cards.chargedMinor()).isEqualTo(12000);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(seat("STALLS-A-2")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void aSaleInterruptedBetweenSeatsAndTicketsWritesItsTicketsOnceOnRestart() {
+        Basket basket = service().start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> service(crashAfter(SaleStep.SEATS_CONFIRMED)).pay(basket.orderId(),
+                List.of(new Tender.Cash(6000, 10000)))).isInstanceOf(SimulatedCrash.class);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(tickets.findByOrderId(basket.orderId())).isEmpty();
+
+        assertThat(service().recover(clock.instant().plusSeconds(1)).completed()).isEqualTo(1);
+        assertThat(liveTickets(basket.orderId())).hasSize(1);
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void aCrashBeforeTheCardWasChargedUnwindsTheSaleAndChargesNothing() {
+        Basket basket = service().start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> service(crashAfter(SaleStep.PAYMENT_PENDING)).pay(basket.orderId(),
+                List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+
+        SaleService.RecoveryReport report = service().recover(clock.instant().plusSeconds(1));
+
+        assertThat(report.unwound()).isEqualTo(1);
+        assertThat(cards.chargedMinor()).isZero();
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.FAILED);
+        assertThat(payments.findByOrderIdOrderByCreatedAt(basket.orderId())).extracting(p -> p.getStatus())
+                .containsExactly(PaymentStatus.VOIDED);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void aSaleLeftAtThePricedStepIsCancelledOnRestartAndItsSeatsFreed() {
+        Basket basket = service().start(window("STALLS-A-1"));
+        service().recover(clock.instant().plusSeconds(1));
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void recoveryLeavesAloneSalesYoungerThanItsCutOff() {
+        Basket basket = service().start(window("STALLS-A-1"));
+        service().recover(clock.instant().minusSeconds(60));
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PRICED);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+    }
+}
