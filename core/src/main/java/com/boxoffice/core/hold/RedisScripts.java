@@ -47,6 +47,11 @@ public final class RedisScripts {
         }
     }
 
+    /** The connection the scripts run on. */
+    public StatefulRedisConnection<String, String> connection() {
+        return connection;
+    }
+
     /** The full text of a script as loaded into Redis. */
     public String body(Script script) {
         return bodies.get(script);

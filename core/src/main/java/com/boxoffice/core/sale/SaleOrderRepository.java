@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /** The sale journal. */
 public interface SaleOrderRepository extends JpaRepository<SaleOrderEntity, String> {
@@ -19,4 +21,10 @@ public interface SaleOrderRepository extends JpaRepository<SaleOrderEntity, Stri
     List<SaleOrderEntity> findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(OrderStatus status, Instant cutoff);
 
     List<SaleOrderEntity> findByPerformanceIdAndStatus(String performanceId, OrderStatus status);
+
+    /** Seats each buyer owns at the performance (confirmed orders with a buyer), for the per-buyer limit. */
+    @Query("select new com.boxoffice.core.sale.BuyerSeats(o.buyer, count(s)) from SaleOrderEntity o join o.seats s"
+            + " where o.performanceId = :performanceId and o.buyer is not null"
+            + " and o.status = com.boxoffice.core.sale.OrderStatus.CONFIRMED group by o.buyer")
+    List<BuyerSeats> countSeatsByBuyer(@Param("performanceId") String performanceId);
 }

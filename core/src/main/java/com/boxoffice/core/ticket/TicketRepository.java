@@ -21,4 +21,9 @@ public interface TicketRepository extends JpaRepository<TicketEntity, String> {
     @Query("select t.seatId from TicketEntity t where t.performanceId = :performanceId"
             + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE order by t.seatId")
     List<String> findSoldSeatIds(@Param("performanceId") String performanceId);
+
+    /** Seat and order of every LIVE ticket of the performance: who owns each sold seat. */
+    @Query("select new com.boxoffice.core.ticket.SoldSeat(t.seatId, t.orderId) from TicketEntity t"
+            + " where t.performanceId = :performanceId and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE")
+    List<SoldSeat> findSoldSeats(@Param("performanceId") String performanceId);
 }

@@ -31,6 +31,12 @@ import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
 import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
+import com.boxoffice.core.performance.SeatAssignmentEntity;
+import com.boxoffice.core.performance.SeatAssignmentRepository;
+import com.boxoffice.core.hold.Hold;
+import com.boxoffice.core.hold.RedisKeys;
+import com.boxoffice.core.hold.UnknownPerformanceException;
+import com.boxoffice.core.hold.LimitExceededException;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.venue.VenueEntity;
@@ -57,6 +63,8 @@ abstract class SaleFlowContract {
     VenueRepository venues;
     @Autowired
     PerformanceRepository performances;
+    @Autowired
+    SeatAssignmentRepository assignments;
 
     MutableClock clock;
     InMemoryPerformanceSeatings seatings;
@@ -323,5 +331,51 @@ abstract class SaleFlowContract {
         service().recover(clock.instant().minusSeconds(60));
         assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PRICED);
         assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+    }
+
+    // --- rebuilding Redis from the database ---
+
+    SeatStateRebuild rebuild() {
+        return new SeatStateRebuild(holds, tickets, assignments, orders, new TransactionTemplate(transactions));
+    }
+
+    @Test
+    void redisThatLostEverythingIsRebuiltFromTheDatabase() {
+        SaleService sales = service();
+        Basket online = sales.start(new HoldRequest(performance.id(), null, "web", "ann", Channel.ONLINE, null,
+                SeatSelection.seats("STALLS-B-1", "STALLS-B-2", "STALLS-B-3")));
+        sales.pay(online.orderId(), List.of(new Tender.Card(18000, SimulatedOutcome.APPROVE)));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            assignments.save(SeatAssignmentEntity.blocked(performance.id(), "STALLS-E-1", "camera position"));
+            assignments.save(SeatAssignmentEntity.allocated(performance.id(), "STALLS-E-2", "T7"));
+        });
+        String before = holds.availability(performance.id()).states();
+
+        scripts.connection().sync().del(RedisKeys.of(performance.id()));
+        assertThatThrownBy(() -> holds.availability(performance.id())).isInstanceOf(UnknownPerformanceException.class);
+
+        rebuild().rebuild(performance.id());
+
+        assertThat(seat("STALLS-B-1")).isEqualTo(SeatState.SOLD);
+        assertThat(seat("STALLS-E-1")).isEqualTo(SeatState.BLOCKED);
+        assertThat(seat("STALLS-E-2")).isEqualTo(SeatState.ALLOCATED);
+        String after = holds.availability(performance.id()).states();
+        int e1 = seatings.seating(performance.id()).layout().indexOf("STALLS-E-1");
+        int e2 = seatings.seating(performance.id()).layout().indexOf("STALLS-E-2");
+        assertThat(after.substring(0, e1)).isEqualTo(before.substring(0, e1));
+        assertThat(after.substring(e2 + 1)).isEqualTo(before.substring(e2 + 1));
+        // ann already owns 3 of her 4 seats: the limit survived the rebuild
+        assertThatThrownBy(() -> holds.hold(new HoldRequest(performance.id(), null, "web", "ann", Channel.ONLINE, null,
+                SeatSelection.seats("STALLS-C-1", "STALLS-C-2")))).isInstanceOf(LimitExceededException.class);
+        // and the sold seats still belong to their order: a refund frees them
+        assertThat(holds.refund(performance.id(), online.orderId(), List.of("STALLS-B-1"), "ann")).containsExactly("STALLS-B-1");
+    }
+
+    @Test
+    void aRebuildDropsLiveHoldsAndNamesThem() {
+        Hold live = holds.hold(window("STALLS-A-5"));
+        List<String> dropped = rebuild().rebuild(performance.id());
+        assertThat(dropped).containsExactly(live.holdId());
+        assertThat(seat("STALLS-A-5")).isEqualTo(SeatState.AVAILABLE);
     }
 }
