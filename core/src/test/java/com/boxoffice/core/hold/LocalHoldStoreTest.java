@@ -3,9 +3,12 @@ package com.boxoffice.core.hold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.boxoffice.core.performance.Channel;
 
-/** The hold contract on the terminal's own store, kept in an H2 file as on a real terminal. */
+/**
+ * The hold contract on the terminal's own store, kept in an H2 file as on a real terminal, and what
+ * only this store promises: it survives a restart or a kill, never shows a change its database
+ * refused, and keeps seats unshared under many threads.
+ */
 class LocalHoldStoreTest extends HoldStoreContract {
 
     private static final Duration RETENTION = Duration.ofHours(1);
+    private static final String SECRET = "a terminal secret of enough bytes";
 
     @TempDir
     Path dir;
 
-    private final HoldTokens tokens = new HoldTokens("a terminal secret of enough bytes".getBytes());
+    private final HoldTokens tokens = new HoldTokens(SECRET.getBytes(StandardCharsets.UTF_8));
     private JdbcConnectionPool database;
 
     @Override
@@ -169,6 +177,58 @@ class LocalHoldStoreTest extends HoldStoreContract {
         assertThatThrownBy(() -> restarted.release(hold.holdId(), hold.token())).isInstanceOf(UnknownHoldException.class);
     }
 
+    @Test
+    void aTerminalKilledWithoutClosingItsDatabaseComesBackWithEverythingItAnswered() throws Exception {
+        database.dispose();
+        Process terminal = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), KilledTerminal.class.getName(),
+                dir.resolve("terminal").toString(), perf, SECRET)
+                .redirectErrorStream(true).start();
+        List<String> lines = new String(terminal.getInputStream().readAllBytes()).lines().toList();
+        assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Map<String, String> said = new HashMap<>();
+        for (String line : lines) {
+            int cut = line.indexOf(' ');
+            if (cut > 0) {
+                said.put(line.substring(0, cut), line.substring(cut + 1));
+            }
+        }
+        assertThat(said).as("output of the killed terminal: %s", lines).containsKeys("HELD", "PAID", "STATES", "FEED");
+
+        database = openDatabase();
+        LocalHoldStore restarted = new LocalHoldStore(database, clock, seatings, tokens, RETENTION);
+
+        Availability found = restarted.availability(perf);
+        assertThat(found.states()).isEqualTo(said.get("STATES"));
+        assertThat(found.feedId()).isEqualTo(said.get("FEED"));
+        assertThat(found.count(SeatState.SOLD)).isEqualTo(3);
+        String[] held = said.get("HELD").split(" ");
+        String[] paid = said.get("PAID").split(" ");
+        assertThat(restarted.confirm(paid[0], paid[1], "order-again").orderId()).isEqualTo("order-crash");
+        assertThat(restarted.confirm(held[0], held[1], "order-ann").seatIds()).containsExactly("STALLS-A-1", "STALLS-A-2");
+        assertThat(stateIn(restarted, "STALLS-A-1")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void aChangeTheDatabaseRefusesIsNotMadeInMemoryEither() throws Exception {
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE local_hold ADD CONSTRAINT refuse_mallory CHECK (owner <> 'web:mallory')");
+        }
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.hold(online("mallory", SeatSelection.seats("STALLS-A-1", "STALLS-A-2"))))
+                .isInstanceOf(HoldStorageException.class);
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        assertThat(new LocalHoldStore(database, clock, seatings, tokens, RETENTION).availability(perf)).isEqualTo(before);
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE local_hold DROP CONSTRAINT refuse_mallory");
+        }
+        // neither the seats nor mallory's count were taken by the refused hold
+        Hold hold = store.hold(online("mallory", SeatSelection.seats("STALLS-A-1", "STALLS-A-2", "STALLS-A-3", "STALLS-A-4")));
+        assertThat(hold.seatIds()).hasSize(4);
+    }
+
     // --- many threads ---
 
     @Test
@@ -181,7 +241,7 @@ class LocalHoldStoreTest extends HoldStoreContract {
         ConcurrentLinkedQueue<Hold> liveHolds = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
         AtomicInteger granted = new AtomicInteger();
-        List<String> categories = java.util.Arrays.asList("A", "B", "C", null);
+        List<String> categories = Arrays.asList("A", "B", "C", null);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
@@ -230,9 +290,10 @@ class LocalHoldStoreTest extends HoldStoreContract {
         assertThat(refused.get()).as("the threads did compete for seats").isPositive();
         assertThat(granted.get()).isPositive();
 
-        LocalHoldStore fresh = new LocalHoldStore(database, clock, seatings, tokens, RETENTION);
+        String inMemory = store.availability(perf).states();
+        LocalHoldStore fresh = restart();
         Availability stored = fresh.availability(perf);
-        assertThat(stored.states()).isEqualTo(store.availability(perf).states());
+        assertThat(stored.states()).isEqualTo(inMemory);
 
         SeatLayout layout = seatings.seating(perf).layout();
         Set<String> heldSeats = new HashSet<>();
