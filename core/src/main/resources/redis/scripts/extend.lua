@@ -24,7 +24,7 @@ if hold.lastExtension == extension_id then
     return hold_reply(hold)
 end
 if hold.expiresAt <= now then
-    return err('HOLD_EXPIRED', hold_id)
+    return err('HOLD_EXPIRED', '')
 end
 if hold.extensions >= max_ext then
     return err('EXTENSION_LIMIT', tostring(max_ext))

@@ -9,7 +9,7 @@
 --   5 seatblk  string  three characters per seat: index of the seat's block, base 64 with digits
 --                      '0' (48) to 'o' (111), most significant first
 --   6 blocks   hash    block index -> "start len category rank sweet" (start is a 0-based seat index)
---   7 runs     zset    all scores 0, ordered by member: "<cat>|<kk>|<rank>|<block>" for every k up to
+--   7 runs     zset    all scores 0, ordered by member: "<cat>|<kk>|<rank>|<block>" (numbers zero-padded) for every k up to
 --                      the block's longest run of free seats, for its category and for '*';
 --                      "<cat>|W|<rank>|<block>" for blocks holding wheelchair spaces
 --   8 maxrun   hash    block index -> longest run of free seats (capped at maxGroup)
@@ -117,8 +117,9 @@ local function pad(n, width)
     return string.format('%0' .. width .. 'd', n)
 end
 
+-- The block number is padded too, so blocks of equal rank are taken in block order.
 local function run_member(cat, k, rank, b)
-    return cat .. '|' .. pad(k, 2) .. '|' .. pad(rank, 10) .. '|' .. b
+    return cat .. '|' .. pad(k, 2) .. '|' .. pad(rank, 10) .. '|' .. pad(b, 6)
 end
 
 -- Longest stretch of free seats (wheelchair spaces excluded: they are only sold on request).

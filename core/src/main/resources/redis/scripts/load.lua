@@ -65,8 +65,8 @@ for blk = 0, b - 1 do
     end
     redis.call('HINCRBY', K_COUNTS, 'free:' .. info.cat, free)
     if wheelchair then
-        redis.call('ZADD', K_RUNS, 0, info.cat .. '|W|' .. pad(info.rank, 10) .. '|' .. blk,
-            0, '*|W|' .. pad(info.rank, 10) .. '|' .. blk)
+        redis.call('ZADD', K_RUNS, 0, info.cat .. '|W|' .. pad(info.rank, 10) .. '|' .. pad(blk, 6),
+            0, '*|W|' .. pad(info.rank, 10) .. '|' .. pad(blk, 6))
     end
     reindex_block(blk, max_group)
 end

@@ -33,7 +33,7 @@ import com.boxoffice.core.performance.Performance;
  * holds, buyer counts and applied sales; tokens keep working as long as the {@link HoldTokens}
  * secret is the same.
  *
- * <p>The tables come from the Flyway migration {@code V10__local_hold_store.sql}. On H2 the store
+ * <p>The tables come from the Flyway migration {@code V5__local_hold_store.sql}. On H2 the store
  * turns the write delay off, so that a commit is in the file, not only in H2's memory, when a call
  * returns: a killed process then loses nothing it has answered.
  */
@@ -51,7 +51,7 @@ public class LocalHoldStore implements HoldStore {
     }
 
     /**
-     * @param dataSource     the terminal's database, migrated with {@code V10__local_hold_store.sql}
+     * @param dataSource     the terminal's database, migrated with {@code V5__local_hold_store.sql}
      * @param endedRetention how long records of ended holds are kept for repeated calls before a
      *                       sweep forgets them
      */

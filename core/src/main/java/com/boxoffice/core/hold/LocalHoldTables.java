@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import com.boxoffice.core.performance.Channel;
 
 /**
- * The tables of {@code V10__local_hold_store.sql} behind {@link LocalHoldStore}: reading a
+ * The tables of {@code V5__local_hold_store.sql} behind {@link LocalHoldStore}: reading a
  * performance back after a restart and writing one call's changes in one transaction. Plain JDBC
  * in SQL that H2 and PostgreSQL both run; the store knows from its memory whether each row exists,
  * so it never needs a dialect's upsert.

@@ -227,7 +227,8 @@ abstract class HoldStoreContract {
         assertThat(state("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
         assertThat(state("STALLS-A-2")).isEqualTo(SeatState.SOLD);
         assertThat(store.sweep(perf).expired()).isZero();
-        assertThat(windowHold.status()).isEqualTo(HoldStatus.HELD);
+        assertThatThrownBy(() -> store.extend(windowHold.holdId(), windowHold.token())).isInstanceOf(HoldEndedException.class);
+        assertThat(store.confirm(lapsing.holdId(), lapsing.token(), "order-2").status()).isEqualTo(HoldStatus.CONFIRMED);
     }
 
     @Test
@@ -251,6 +252,15 @@ abstract class HoldStoreContract {
 
         store.extend(hold.holdId(), hold.token());
         assertThatThrownBy(() -> store.extend(hold.holdId(), hold.token())).isInstanceOf(ExtensionLimitException.class);
+    }
+
+    @Test
+    void aHoldPastItsTimeButNotYetSweptCannotBeExtended() {
+        Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
+        clock.advance(TestSeating.HOLDS.online().plusSeconds(1));
+        assertThatThrownBy(() -> store.extend(hold.holdId(), hold.token()))
+                .isInstanceOfSatisfying(HoldExpiredException.class, e -> assertThat(e.takenSeatIds()).isEmpty());
+        assertThat(state("STALLS-A-1")).isEqualTo(SeatState.HELD);
     }
 
     @Test

@@ -70,6 +70,11 @@ class LocalAndRedisStoresAgreeTest {
     }
 
     @Test
+    void blocksOfEqualRankAreTakenInTheSameOrderByBothStores() {
+        runBoth(GeneratedVenues.house("tied-house", 12, 15, 20, false), 2_000, 13);
+    }
+
+    @Test
     void theSmallTestHouseGetsTheSameAnswersFromBothStores() {
         runBoth(TestSeating.venue(), 1_000, 5);
     }
