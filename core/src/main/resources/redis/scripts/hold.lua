@@ -106,7 +106,7 @@ if mode == 'seats' then
     end
 elseif mode == 'best' then
     local count, cat, wheelchair = tonumber(ARGV[11]), ARGV[12], tonumber(ARGV[13])
-    local cap = tonumber(redis.call('HGET', K_META, 'maxGroup'))
+    local cap = META.maxGroup
     if count == nil or count < 1 or count > cap or wheelchair == nil or wheelchair < 0 or wheelchair > count then
         return err('INVALID_REQUEST', 'count must be 1 to ' .. cap .. ', wheelchair spaces 0 to count')
     end

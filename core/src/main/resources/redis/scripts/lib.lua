@@ -43,8 +43,21 @@ local function split(csv)
     return out
 end
 
+-- The performance's fixed facts, read once per script call by require_loaded (one round trip
+-- instead of one per fact: on a sold-out refusal, calls into Redis are most of the cost).
+local META = nil
+
+local function load_meta()
+    local m = redis.call('HMGET', K_META, 'seats', 'maxGroup')
+    if not m[1] then
+        return nil
+    end
+    META = { seats = tonumber(m[1]), maxGroup = tonumber(m[2]) }
+    return META
+end
+
 local function seat_count()
-    return tonumber(redis.call('HGET', K_META, 'seats'))
+    return META.seats
 end
 
 -- Parses a list of seat indexes; nil and an error reply when one is out of range or repeated.
@@ -176,7 +189,7 @@ local function reindex_block(b, cap)
 end
 
 local function reindex_touched()
-    local cap = tonumber(redis.call('HGET', K_META, 'maxGroup'))
+    local cap = META.maxGroup
     for b, _ in pairs(touched_blocks) do
         reindex_block(b, cap)
     end
@@ -249,7 +262,7 @@ local function hold_reply(hold)
 end
 
 local function require_loaded()
-    if redis.call('EXISTS', K_META) == 0 then
+    if not load_meta() then
         return err('UNKNOWN_PERFORMANCE', 'seats of this performance are not loaded')
     end
     return nil

@@ -5,7 +5,7 @@
 -- says HELD and its expiry has passed, which a confirm or an extension changes atomically.
 local now, max, retention = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 
-if redis.call('EXISTS', K_META) == 0 then
+if not load_meta() then
     return { 0, 0, -1 }
 end
 local expired = 0

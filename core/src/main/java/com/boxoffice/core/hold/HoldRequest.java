@@ -9,7 +9,10 @@ import com.boxoffice.core.performance.Channel;
  *
  * @param performanceId the performance
  * @param requestId     caller's id for this request, so that sending it twice holds once; null to
- *                      have one made up (then a retry is a new hold)
+ *                      have one made up (then a retry is a new hold). It names the hold, so it must
+ *                      be unique across all callers of the performance: scope a client-chosen key by
+ *                      the client's identity (e.g. "buyer-42:" + Idempotency-Key), or two buyers
+ *                      sending the same key would be answered with one hold
  * @param owner         who holds, for people to read: a clerk, a kiosk, an online customer
  * @param buyer         identity the per-buyer seat limit counts against; null for none
  * @param channel       where the sale is made (decides hold time and whether the limit applies)

@@ -106,7 +106,7 @@ public class RedisHoldStore implements HoldStore {
             }
         }
         return scripts.run(Script.HOLD, RedisKeys.of(performance.id()), args.toArray(String[]::new))
-                .thenApply(reply -> toHold(reply, performance.id(), token, layout));
+                .thenCompose(reply -> holdOrFailure(reply, performance.id(), token, layout));
     }
 
     @Override
@@ -145,7 +145,7 @@ public class RedisHoldStore implements HoldStore {
         return scripts.run(Script.CONFIRM, RedisKeys.of(seating.performance().id()),
                         millis(rules.now()), holdId, HoldTokens.hash(token), orderId,
                         String.valueOf(seating.performance().perBuyerLimit()))
-                .thenApply(reply -> toHold(reply, seating.performance().id(), token, seating.layout()));
+                .thenCompose(reply -> holdOrFailure(reply, seating.performance().id(), token, seating.layout()));
     }
 
     @Override
@@ -237,7 +237,19 @@ public class RedisHoldStore implements HoldStore {
         return scripts;
     }
 
-    private Hold toHold(List<Object> reply, String performanceId, String token, SeatLayout layout) {
+    /**
+     * The reply as a completed or failed future. A refusal is an expected answer under load, so it
+     * fails the future directly rather than being thrown and wrapped on the way.
+     */
+    private static CompletableFuture<Hold> holdOrFailure(List<Object> reply, String performanceId, String token,
+                                                         SeatLayout layout) {
+        if (!"OK".equals(reply.get(0))) {
+            return CompletableFuture.failedFuture(error((String) reply.get(1), (String) reply.get(2), layout));
+        }
+        return CompletableFuture.completedFuture(toHold(reply, performanceId, token, layout));
+    }
+
+    private static Hold toHold(List<Object> reply, String performanceId, String token, SeatLayout layout) {
         checkOk(reply, layout);
         return new Hold((String) reply.get(1), token, performanceId, seatIdsOf((String) reply.get(3), layout),
                 Instant.ofEpochMilli(Long.parseLong((String) reply.get(2))), HoldStatus.valueOf((String) reply.get(4)),
