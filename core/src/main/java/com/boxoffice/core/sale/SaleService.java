@@ -24,6 +24,7 @@ import com.boxoffice.core.hold.HoldTokens;
 import com.boxoffice.core.hold.PerformanceSeating;
 import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.hold.SeatLayout;
+import com.boxoffice.core.hold.UnknownHoldException;
 import com.boxoffice.core.payment.ChargeRequest;
 import com.boxoffice.core.payment.ChargeResult;
 import com.boxoffice.core.payment.PaymentEntity;
@@ -286,6 +287,10 @@ public class SaleService {
         } catch (HoldExpiredException | HoldEndedException e) {
             refundAll(orderId, "The hold ran out before payment completed and the seats were taken");
             throw new SaleFailedException("The seats were taken after the hold ran out; the payment was refunded");
+        } catch (UnknownHoldException e) {
+            // the live state was rebuilt from the database while the sale was paying: its hold is gone
+            refundAll(orderId, "The hold was dropped when the seat state was rebuilt");
+            throw new SaleFailedException("The hold on the seats was lost; the payment was refunded");
         }
         checkpoints.reached(SaleStep.SEATS_CONFIRMED, orderId);
         try {
@@ -346,50 +351,58 @@ public class SaleService {
      * another instance is in the middle of). Safe to run any number of times.
      */
     public RecoveryReport recover(Instant olderThan) {
-        int completed = 0;
-        int unwound = 0;
-        int stillUnknown = 0;
-        for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(OrderStatus.PAYMENT_PENDING, olderThan)) {
-            boolean unknown = false;
-            for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(order.getId())) {
-                if (payment.getStatus() == PaymentStatus.UNKNOWN) {
-                    try {
-                        settle(payment.getId(), cards.lookup(payment.getIdempotencyKey()));
-                    } catch (RuntimeException e) {
-                        unknown = true;
-                    }
+        int[] tally = new int[4];
+        for (OrderStatus status : List.of(OrderStatus.PAYMENT_PENDING, OrderStatus.PAID, OrderStatus.HELD, OrderStatus.PRICED)) {
+            for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(status, olderThan)) {
+                try {
+                    tally[recoverOne(order).ordinal()]++;
+                } catch (RuntimeException e) {
+                    // one order that cannot be settled now must not keep the others from recovery
+                    log.error("Could not recover order {} ({}); it is left as it is for the next run", order.getId(), status, e);
+                    tally[Recovered.FAILED.ordinal()]++;
                 }
             }
-            if (unknown) {
-                stillUnknown++;
-            } else if (captured(order.getId()) == order.getTotalMinor()) {
-                inTx(() -> {
-                    SaleOrderEntity fresh = load(order.getId());
-                    fresh.markPaid(clock.instant());
-                    return orders.save(fresh);
-                });
-                completed += finish(order.getId()) ? 1 : 0;
-                unwound += finish(order.getId()) ? 0 : 1;
-            } else {
+        }
+        return new RecoveryReport(tally[Recovered.COMPLETED.ordinal()], tally[Recovered.UNWOUND.ordinal()],
+                tally[Recovered.STILL_UNKNOWN.ordinal()], tally[Recovered.FAILED.ordinal()]);
+    }
+
+    private enum Recovered {
+        COMPLETED, UNWOUND, STILL_UNKNOWN, FAILED
+    }
+
+    private Recovered recoverOne(SaleOrderEntity order) {
+        switch (order.getStatus()) {
+            case HELD, PRICED -> {
+                cancel(order.getId());
+                return Recovered.UNWOUND;
+            }
+            case PAID -> {
+                return finish(order.getId()) ? Recovered.COMPLETED : Recovered.UNWOUND;
+            }
+            default -> {
+                for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(order.getId())) {
+                    if (payment.getStatus() == PaymentStatus.UNKNOWN) {
+                        try {
+                            settle(payment.getId(), cards.lookup(payment.getIdempotencyKey()));
+                        } catch (RuntimeException e) {
+                            return Recovered.STILL_UNKNOWN;
+                        }
+                    }
+                }
+                if (captured(order.getId()) == order.getTotalMinor()) {
+                    inTx(() -> {
+                        SaleOrderEntity fresh = load(order.getId());
+                        fresh.markPaid(clock.instant());
+                        return orders.save(fresh);
+                    });
+                    return finish(order.getId()) ? Recovered.COMPLETED : Recovered.UNWOUND;
+                }
                 refundAll(order.getId(), "The sale was interrupted before it was fully paid");
                 releaseQuietly(order.getHoldId());
-                unwound++;
+                return Recovered.UNWOUND;
             }
         }
-        for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(OrderStatus.PAID, olderThan)) {
-            if (finish(order.getId())) {
-                completed++;
-            } else {
-                unwound++;
-            }
-        }
-        for (OrderStatus open : List.of(OrderStatus.HELD, OrderStatus.PRICED)) {
-            for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(open, olderThan)) {
-                cancel(order.getId());
-                unwound++;
-            }
-        }
-        return new RecoveryReport(completed, unwound, stillUnknown);
     }
 
     /** Confirms a paid order; false when its seats were lost and it was refunded instead. */
@@ -402,8 +415,15 @@ public class SaleService {
         }
     }
 
-    /** What a recovery run did. */
-    public record RecoveryReport(int completed, int unwound, int stillUnknown) {
+    /**
+     * What a recovery run did.
+     *
+     * @param completed    sales finished (tickets written)
+     * @param unwound      sales given up, their money refunded and their seats released
+     * @param stillUnknown sales whose card payment the provider could not yet say anything about
+     * @param failed       sales that could not be settled now (logged); the next run tries again
+     */
+    public record RecoveryReport(int completed, int unwound, int stillUnknown, int failed) {
     }
 
     private SaleReceipt receipt(SaleOrderEntity order) {
