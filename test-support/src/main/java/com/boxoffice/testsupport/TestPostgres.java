@@ -17,7 +17,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL for tests: {@code PG_URL} (a JDBC URL of a server, user in {@code PG_USER}) when
  * set, else the server on 127.0.0.1:5432 when it accepts user {@code postgres}, else embedded
- * PostgreSQL binaries shipped as a Maven artifact, started once per JVM.
+ * PostgreSQL binaries shipped as a Maven artifact, started once per JVM
+ * ({@code BOXOFFICE_TEST_SERVERS=embedded} skips the running servers).
  *
  * <p>Every caller gets a fresh, empty database of its own, dropped when the JVM exits, so tests never
  * see each other's rows and migrations always start from nothing.
@@ -65,6 +66,9 @@ public final class TestPostgres {
 
     private static Server resolve() {
         String configured = System.getenv("PG_URL");
+        if (TestServers.embeddedOnly()) {
+            return startEmbedded();
+        }
         if (configured != null && !configured.isBlank()) {
             String base = configured.substring(0, configured.lastIndexOf('/') + 1);
             return new Server(base, env("PG_USER", "postgres"), env("PG_PASSWORD", ""));
@@ -73,6 +77,10 @@ public final class TestPostgres {
         if (accepts(local)) {
             return local;
         }
+        return startEmbedded();
+    }
+
+    private static Server startEmbedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

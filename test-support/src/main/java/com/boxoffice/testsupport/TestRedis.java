@@ -16,7 +16,9 @@ import redis.embedded.RedisServer;
 
 /**
  * A real Redis for tests: {@code REDIS_URL} when set, else the server on 127.0.0.1:6379 when it answers
- * PING, else a real Redis binary shipped as a Maven artifact, started once per JVM on a free port.
+ * PING, else a real Redis binary shipped as a Maven artifact, started once per JVM on a free port
+ * ({@code BOXOFFICE_TEST_SERVERS=embedded} skips the running servers, to try what a fresh machine
+ * does).
  *
  * <p>Tests share the server, so they isolate themselves by key (every performance id is unique per
  * test) and never flush the database.
@@ -38,6 +40,9 @@ public final class TestRedis {
     }
 
     private static String resolve() {
+        if (TestServers.embeddedOnly()) {
+            return startEmbedded();
+        }
         String configured = System.getenv("REDIS_URL");
         if (configured != null && !configured.isBlank()) {
             return configured;

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,14 @@ class HoldBenchmark {
     private static StatefulRedisConnection<String, String> connection;
     private final InMemoryPerformanceSeatings seatings = new InMemoryPerformanceSeatings();
 
+    /** The benchmark's performances are large; leave the shared Redis as it was found. */
+    @AfterEach
+    void dropBenchmarkPerformances() {
+        for (String performanceId : seatings.performanceIds()) {
+            connection.sync().del(RedisKeys.of(performanceId));
+        }
+    }
+
     @BeforeAll
     static void connect() {
         client = RedisClient.create(TestRedis.url());
@@ -86,7 +95,6 @@ class HoldBenchmark {
 
     @Test
     void holdThroughput() throws Exception {
-        seatings.register(TestSeating.performanceAt("bench-grid", 8), TestSeating.grid("bench-grid", 400, SEATS / 400));
         Performance performance = TestSeating.performanceAt("bench-grid", 8);
         seatings.register(performance, TestSeating.grid("bench-grid", 400, SEATS / 400));
         RedisHoldStore store = store();
