@@ -4,13 +4,9 @@
 -- Reply: OK, changed seats (csv) | ERR, code, detail
 local now, op, csv, arg = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
 
-local missing = require_loaded()
-if missing then
-    return missing
-end
-local seats, parse_err = parse_seats(csv, seat_count())
+local seats, refusal = loaded_seats(csv)
 if not seats then
-    return parse_err
+    return refusal
 end
 
 local from, to

@@ -6,16 +6,9 @@
 local now, hold_id, token_hash, order_id, limit =
     tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5])
 
-local missing = require_loaded()
-if missing then
-    return missing
-end
-local hold = load_hold(hold_id)
+local hold, refusal = callers_hold(hold_id, token_hash)
 if not hold then
-    return err('UNKNOWN_HOLD', hold_id)
-end
-if not token_ok(hold, token_hash) then
-    return err('WRONG_TOKEN', hold_id)
+    return refusal
 end
 if hold.status == 'CONFIRMED' then
     return hold_reply(hold)
@@ -26,10 +19,7 @@ end
 if hold.status == 'EXPIRED' then
     local taken = {}
     for j, i in ipairs(hold.seats) do
-        local s = state_of(i)
-        local free = s == '.' or (s == 'A' and hold.prev[j] == 'A'
-            and redis.call('HGET', K_OWNER, i) == hold.terminal)
-        if not free then
+        if not free_for(i, hold.prev[j] == 'A' and hold.terminal or '') then
             taken[#taken + 1] = i
         end
     end

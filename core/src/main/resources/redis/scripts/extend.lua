@@ -6,16 +6,9 @@ local now, hold_id, token_hash, max_ext = tonumber(ARGV[1]), ARGV[2], ARGV[3], t
 local ttl = { BOX_OFFICE = tonumber(ARGV[5]), KIOSK = tonumber(ARGV[6]), ONLINE = tonumber(ARGV[7]) }
 local jitter, extension_id = tonumber(ARGV[8]), ARGV[9]
 
-local missing = require_loaded()
-if missing then
-    return missing
-end
-local hold = load_hold(hold_id)
+local hold, refusal = callers_hold(hold_id, token_hash)
 if not hold then
-    return err('UNKNOWN_HOLD', hold_id)
-end
-if not token_ok(hold, token_hash) then
-    return err('WRONG_TOKEN', hold_id)
+    return refusal
 end
 if hold.status ~= 'HELD' then
     return err('HOLD_ENDED', hold.status)

@@ -96,8 +96,7 @@ if mode == 'seats' then
     end
     local taken = {}
     for _, i in ipairs(seats) do
-        local s = state_of(i)
-        if not (s == '.' or (s == 'A' and terminal ~= '' and redis.call('HGET', K_OWNER, i) == terminal)) then
+        if not free_for(i, terminal) then
             taken[#taken + 1] = i
         end
     end

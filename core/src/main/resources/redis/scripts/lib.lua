@@ -267,3 +267,34 @@ local function require_loaded()
     end
     return nil
 end
+
+-- The hold a call names, if the caller holds its token; else nil and the error reply.
+local function callers_hold(hold_id, token_hash)
+    local missing = require_loaded()
+    if missing then
+        return nil, missing
+    end
+    local hold = load_hold(hold_id)
+    if not hold then
+        return nil, err('UNKNOWN_HOLD', hold_id)
+    end
+    if not token_ok(hold, token_hash) then
+        return nil, err('WRONG_TOKEN', hold_id)
+    end
+    return hold
+end
+
+-- The seats a call lists, once the performance is known to be loaded; else nil and the error reply.
+local function loaded_seats(csv)
+    local missing = require_loaded()
+    if missing then
+        return nil, missing
+    end
+    return parse_seats(csv, seat_count())
+end
+
+-- Whether a terminal ('' for none) may take the seat: it is free, or allocated to that terminal.
+local function free_for(i, terminal)
+    local s = state_of(i)
+    return s == '.' or (s == 'A' and terminal ~= '' and redis.call('HGET', K_OWNER, i) == terminal)
+end

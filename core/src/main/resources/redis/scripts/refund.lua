@@ -5,13 +5,9 @@
 -- Reply: OK, freed seats (csv)
 local now, order_id, csv, buyer = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
 
-local missing = require_loaded()
-if missing then
-    return missing
-end
-local seats, parse_err = parse_seats(csv, seat_count())
+local seats, refusal = loaded_seats(csv)
 if not seats then
-    return parse_err
+    return refusal
 end
 local freed = {}
 for _, i in ipairs(seats) do

@@ -6,23 +6,18 @@
 -- Reply: OK, orderId, seats | ERR, CONFLICT, "seat:state,..." | ERR, code, detail
 local now, sale_id, terminal, order_id, csv = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 
-local missing = require_loaded()
-if missing then
-    return missing
+local seats, refusal = loaded_seats(csv)
+if not seats then
+    return refusal
 end
 local applied = redis.call('HGET', K_SALES, sale_id)
 if applied then
     return { 'OK', applied, '' }
 end
-local seats, parse_err = parse_seats(csv, seat_count())
-if not seats then
-    return parse_err
-end
 local conflicts = {}
 for _, i in ipairs(seats) do
-    local s = state_of(i)
-    if not (s == '.' or (s == 'A' and redis.call('HGET', K_OWNER, i) == terminal)) then
-        conflicts[#conflicts + 1] = i .. ':' .. s
+    if not free_for(i, terminal) then
+        conflicts[#conflicts + 1] = i .. ':' .. state_of(i)
     end
 end
 if #conflicts > 0 then

@@ -21,9 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,13 +38,13 @@ import com.boxoffice.core.hold.RedisScripts.Script;
 import com.boxoffice.core.hold.SeatLayout;
 import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.hold.SeatUnavailableException;
+import com.boxoffice.core.hold.SharedRedis;
 import com.boxoffice.core.hold.SeatState;
 import com.boxoffice.core.hold.TestSeating;
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
 import com.boxoffice.testsupport.TestRedis;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
@@ -64,8 +62,7 @@ class HoldBenchmark {
     private static final int CALLS = 200_000;
     private static final int IN_FLIGHT = 50;
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static final StatefulRedisConnection<String, String> connection = SharedRedis.connection();
     private final InMemoryPerformanceSeatings seatings = new InMemoryPerformanceSeatings();
 
     /** The benchmark's performances are large; leave the shared Redis as it was found. */
@@ -74,18 +71,6 @@ class HoldBenchmark {
         for (String performanceId : seatings.performanceIds()) {
             connection.sync().del(RedisKeys.of(performanceId));
         }
-    }
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.url());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
     }
 
     private RedisHoldStore store() {

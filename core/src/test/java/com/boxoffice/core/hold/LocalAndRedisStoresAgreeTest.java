@@ -16,18 +16,14 @@ import java.util.function.Supplier;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
 import com.boxoffice.core.venue.Venue;
-import com.boxoffice.testsupport.TestRedis;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
@@ -37,25 +33,12 @@ import io.lettuce.core.api.StatefulRedisConnection;
  */
 class LocalAndRedisStoresAgreeTest {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static final StatefulRedisConnection<String, String> connection = SharedRedis.connection();
 
     @TempDir
     Path dir;
 
     private JdbcConnectionPool database;
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.url());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
 
     @AfterEach
     void closeDatabase() {

@@ -19,15 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
-import com.boxoffice.testsupport.TestRedis;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
@@ -36,22 +32,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
  */
 class RedisHoldRaceTest {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    private static final StatefulRedisConnection<String, String> connection = SharedRedis.connection();
     private final MutableClock clock = new MutableClock(TestSeating.START);
     private final InMemoryPerformanceSeatings seatings = new InMemoryPerformanceSeatings();
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.url());
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
 
     private RedisHoldStore store() {
         return new RedisHoldStore(new RedisScripts(connection), clock, seatings, HoldTokens.withRandomSecret(),
