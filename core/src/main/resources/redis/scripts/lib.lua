@@ -17,7 +17,8 @@
 --  10 expiry   zset    hold id -> expiry time (ms) of live holds
 --  11 ended    zset    hold id -> time (ms) the hold ended; records are purged after a retention
 --  12 buyers   hash    buyer -> seats held or bought
---  13 feed     stream  every seat change, in order
+--  13 feed     stream  every seat change, in order: type, seats (indexes), states (one code a
+--                      seat), ref (hold, order, reason or terminal), at
 --  14 sales    hash    terminal sale id -> order id, for sales applied from a terminal's journal
 --  15 counts   hash    seats per state ('.', 'H', 'S', 'B', 'A') and free seats per category ("free:<cat>")
 
@@ -196,9 +197,15 @@ local function reindex_touched()
     touched_blocks = {}
 end
 
-local function feed(kind, seats, new_state, ref, now)
+-- Appends a change to the feed. 'states' holds the new state of each seat, one code per seat in
+-- the order of 'seats' (a single code stands for all of them), so a reader can apply the entry to
+-- its copy of the state string without asking anything else.
+local function feed(kind, seats, states, ref, now)
+    if #states == 1 and #seats > 1 then
+        states = string.rep(states, #seats)
+    end
     redis.call('XADD', K_FEED, 'MAXLEN', '~', FEED_MAXLEN, '*',
-        'type', kind, 'seats', table.concat(seats, ','), 'state', new_state, 'ref', ref or '', 'at', now)
+        'type', kind, 'seats', table.concat(seats, ','), 'states', states, 'ref', ref or '', 'at', now)
 end
 
 local function load_hold(hold_id)
@@ -232,7 +239,7 @@ end
 
 -- Gives a held hold's seats back to what they were before it (free, or allocated to a terminal).
 local function release_seats(hold, kind, now)
-    local freed = {}
+    local freed, states = {}, {}
     for j, i in ipairs(hold.seats) do
         if state_of(i) == 'H' and redis.call('HGET', K_OWNER, i) == hold.id then
             local prev = hold.prev[j]
@@ -242,12 +249,13 @@ local function release_seats(hold, kind, now)
                 set_seat(i, '.', nil)
             end
             freed[#freed + 1] = i
+            states[#states + 1] = prev == 'A' and 'A' or '.'
         end
     end
     buyer_add(hold.buyer, -#hold.seats)
     reindex_touched()
     if #freed > 0 then
-        feed(kind, freed, 'released', hold.id, now)
+        feed(kind, freed, table.concat(states), hold.id, now)
     end
     return freed
 end
