@@ -44,6 +44,26 @@ final class HoldRules {
         return seatings.seating(performanceId);
     }
 
+    /**
+     * The seating a new hold is for, once the performance is on sale through its channel: online
+     * and kiosks only within the sale window; the box office also before it opens (presales, house
+     * seats), never after it closes.
+     */
+    PerformanceSeating seatingToHold(HoldRequest request) {
+        PerformanceSeating seating = seating(request.performanceId());
+        Performance performance = seating.performance();
+        Instant now = now();
+        boolean open = request.channel() == Channel.BOX_OFFICE
+                ? now.isBefore(performance.saleCloses())
+                : performance.onSaleAt(now);
+        if (!open) {
+            throw new NotOnSaleException(now.isBefore(performance.saleOpens())
+                    ? "Sales for " + performance.title() + " open at " + performance.saleOpens()
+                    : "Sales for " + performance.title() + " closed at " + performance.saleCloses());
+        }
+        return seating;
+    }
+
     /** The seating a hold id belongs to; an id that names no performance is an unknown hold. */
     PerformanceSeating seatingOfHold(String holdId) {
         String performanceId = HoldTokens.performanceOf(holdId);

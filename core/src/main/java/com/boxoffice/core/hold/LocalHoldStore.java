@@ -102,7 +102,7 @@ public class LocalHoldStore implements HoldStore {
 
     @Override
     public Hold hold(HoldRequest request) {
-        PerformanceSeating seating = rules.seating(request.performanceId());
+        PerformanceSeating seating = rules.seatingToHold(request);
         Performance performance = seating.performance();
         SeatLayout layout = seating.layout();
         int[] explicit = null;

@@ -76,7 +76,7 @@ public class RedisHoldStore implements HoldStore {
 
     /** {@link #hold(HoldRequest)} without waiting, for callers that keep many holds in flight. */
     public CompletableFuture<Hold> holdAsync(HoldRequest request) {
-        PerformanceSeating seating = rules.seating(request.performanceId());
+        PerformanceSeating seating = rules.seatingToHold(request);
         Performance performance = seating.performance();
         SeatLayout layout = seating.layout();
         List<String> args = new ArrayList<>(14);

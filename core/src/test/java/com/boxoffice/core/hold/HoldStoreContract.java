@@ -107,6 +107,28 @@ abstract class HoldStoreContract {
     }
 
     @Test
+    void holdsAreTakenOnlyWhileThePerformanceIsOnSale() {
+        Performance later = TestSeating.performance(4, TestSeating.START.plus(Duration.ofDays(1)), TestSeating.START.plus(Duration.ofDays(2)));
+        seatings.register(later, TestSeating.venue());
+        store.load(later.id(), List.of(), Map.of());
+        HoldRequest online = new HoldRequest(later.id(), null, "web", "ann", Channel.ONLINE, null, SeatSelection.seats("STALLS-A-1"));
+        HoldRequest kiosk = new HoldRequest(later.id(), null, "kiosk-1", "ann", Channel.KIOSK, "K1", SeatSelection.seats("STALLS-A-1"));
+        HoldRequest window = new HoldRequest(later.id(), null, "clerk", null, Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-2"));
+
+        assertThatThrownBy(() -> store.hold(online)).isInstanceOf(NotOnSaleException.class).hasMessageContaining("open at");
+        assertThatThrownBy(() -> store.hold(kiosk)).isInstanceOf(NotOnSaleException.class);
+        assertThat(store.hold(window).seatIds()).containsExactly("STALLS-A-2");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(store.hold(online).seatIds()).containsExactly("STALLS-A-1");
+
+        clock.advance(Duration.ofDays(1));
+        HoldRequest late = new HoldRequest(later.id(), null, "clerk", null, Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-3"));
+        assertThatThrownBy(() -> store.hold(late)).isInstanceOf(NotOnSaleException.class).hasMessageContaining("closed at");
+        assertThat(store.availability(later.id()).count(SeatState.HELD)).isEqualTo(2);
+    }
+
+    @Test
     void buyerCannotHoldMoreThanThePerformanceLimit() {
         store.hold(online("ann", SeatSelection.seats("STALLS-A-1", "STALLS-A-2", "STALLS-A-3")));
         String before = states();

@@ -108,11 +108,18 @@ public final class TestSeating {
         return List.of(new Point(x0, y0), new Point(x1, y0), new Point(x1, y1), new Point(x0, y1));
     }
 
-    /** A new performance id for every call, so tests sharing a Redis never see each other's seats. */
+    /**
+     * A new performance id for every call, so tests sharing a Redis never see each other's seats.
+     * Its sale window is open at any time a test's clock may show.
+     */
     public static Performance performance(int perBuyerLimit) {
+        return performance(perBuyerLimit, Instant.EPOCH, START.plus(Duration.ofDays(36500)));
+    }
+
+    /** As {@link #performance(int)}, on sale only from {@code opens} until {@code closes}. */
+    public static Performance performance(int perBuyerLimit, Instant opens, Instant closes) {
         String id = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return new Performance(id, "test-house", "Test Show", START.plus(Duration.ofDays(7)), START.minus(Duration.ofDays(30)),
-                START.plus(Duration.ofDays(7)),
+        return new Performance(id, "test-house", "Test Show", closes, opens, closes,
                 List.of(new PriceTier("A", "Front", 6000, "EUR"), new PriceTier("B", "Back", 4000, "EUR"),
                         new PriceTier("C", "Balcony", 2500, "EUR")),
                 HOLDS, perBuyerLimit, OfflinePolicy.ALLOCATED_ONLY);
