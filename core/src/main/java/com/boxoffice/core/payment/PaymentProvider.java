@@ -24,4 +24,12 @@ public interface PaymentProvider {
 
     /** Gives the money of an approved charge back; refunding twice refunds once. */
     RefundResult refund(String idempotencyKey);
+
+    /**
+     * Makes sure no money moves under this key, whatever became of the charge: one still on its way
+     * is refused when it arrives, one already approved is given back. This is the card terminal's
+     * reversal, sent when a charge got no answer, so the buyer can pay again at once without risk of
+     * paying twice.
+     */
+    RefundResult voidCharge(String idempotencyKey);
 }

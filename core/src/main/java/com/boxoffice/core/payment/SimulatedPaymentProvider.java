@@ -3,6 +3,7 @@ package com.boxoffice.core.payment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +31,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final Settings settings;
     private final Map<String, ChargeResult> ledger = new ConcurrentHashMap<>();
     private final Map<String, Boolean> refunded = new ConcurrentHashMap<>();
+    private final Set<String> voided = ConcurrentHashMap.newKeySet();
     private final AtomicLong chargedMinor = new AtomicLong();
     private final AtomicLong refundedMinor = new AtomicLong();
 
@@ -44,6 +46,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             return known;
         }
         pause();
+        if (voided.contains(request.idempotencyKey())) {
+            return record(request, false, "Payment cancelled by the terminal");
+        }
         SimulatedOutcome outcome = request.simulate() == SimulatedOutcome.RANDOM ? draw() : request.simulate();
         return switch (outcome) {
             case DECLINE -> record(request, false, "Card declined by the issuer");
@@ -108,6 +113,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             refundedMinor.addAndGet(charge.amountMinor());
         }
         return new RefundResult(idempotencyKey, true, charge.amountMinor());
+    }
+
+    @Override
+    public RefundResult voidCharge(String idempotencyKey) {
+        voided.add(idempotencyKey);
+        return refund(idempotencyKey);
     }
 
     /** Money taken and not given back, over every key: what the buyers are out of pocket. */

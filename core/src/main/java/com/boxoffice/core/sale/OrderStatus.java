@@ -39,7 +39,8 @@ public enum OrderStatus {
         return switch (this) {
             case HELD -> EnumSet.of(PRICED, FAILED, CANCELLED);
             case PRICED -> EnumSet.of(PAYMENT_PENDING, FAILED, CANCELLED);
-            case PAYMENT_PENDING -> EnumSet.of(PAID, FAILED, CANCELLED);
+            // A payment under way is finished or failed, never abandoned: money may be moving.
+            case PAYMENT_PENDING -> EnumSet.of(PAID, FAILED);
             // Once money is taken the only ways out are tickets or a refund, never a silent failure.
             case PAID -> EnumSet.of(CONFIRMED, REFUNDED);
             case CONFIRMED -> EnumSet.of(REFUNDED);

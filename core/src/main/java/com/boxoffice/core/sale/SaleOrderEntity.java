@@ -55,7 +55,7 @@ public class SaleOrderEntity extends AssignedIdEntity<String> {
     @Column(name = "buyer", length = 320)
     private String buyer;
 
-    @Column(name = "hold_id", length = 64)
+    @Column(name = "hold_id", length = 128)
     private String holdId;
 
     @Enumerated(EnumType.STRING)
@@ -149,6 +149,18 @@ public class SaleOrderEntity extends AssignedIdEntity<String> {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         moveTo(OrderStatus.PAYMENT_PENDING, now);
         this.paymentIdempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * Records another payment attempt on an order already waiting for payment. Touching the order
+     * (and its version) marks it as in use, so recovery, which only picks up orders left alone for a
+     * while, does not unwind a sale a clerk is still paying for.
+     */
+    public void recordPaymentAttempt(Instant now) {
+        if (status != OrderStatus.PAYMENT_PENDING) {
+            throw new IllegalStateException("Order " + id + " is " + status + ", not waiting for payment");
+        }
+        updatedAt = Objects.requireNonNull(now, "now");
     }
 
     public void markPaid(Instant now) {

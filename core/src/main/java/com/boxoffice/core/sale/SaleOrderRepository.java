@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -12,6 +15,14 @@ import org.springframework.data.repository.query.Param;
 public interface SaleOrderRepository extends JpaRepository<SaleOrderEntity, String> {
 
     /** The order a payment attempt belongs to, e.g. when the provider answers after a restart. */
+    /**
+     * The order, locked until the transaction ends: steps of one sale that may run at once (a
+     * double-clicked payment, two servers recovering, a cancel racing a payment) take turns.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SaleOrderEntity o where o.id = :id")
+    Optional<SaleOrderEntity> findForUpdate(@Param("id") String id);
+
     Optional<SaleOrderEntity> findByPaymentIdempotencyKey(String paymentIdempotencyKey);
 
     /**

@@ -2,6 +2,7 @@ package com.boxoffice.core.sale;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.boxoffice.core.hold.Hold;
-import com.boxoffice.core.hold.HoldEndedException;
-import com.boxoffice.core.hold.HoldExpiredException;
 import com.boxoffice.core.hold.HoldRequest;
+import com.boxoffice.core.hold.HoldStatus;
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.HoldTokens;
+import com.boxoffice.core.hold.JournalSale;
 import com.boxoffice.core.hold.PerformanceSeating;
 import com.boxoffice.core.hold.PerformanceSeatings;
+import com.boxoffice.core.hold.SaleConflictException;
 import com.boxoffice.core.hold.SeatLayout;
 import com.boxoffice.core.hold.UnknownHoldException;
 import com.boxoffice.core.payment.ChargeRequest;
@@ -35,6 +37,7 @@ import com.boxoffice.core.payment.PaymentStatus;
 import com.boxoffice.core.payment.PaymentTimeoutException;
 import com.boxoffice.core.payment.SimulatedOutcome;
 import com.boxoffice.core.performance.PriceTier;
+import com.boxoffice.core.shared.BoxOfficeException;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
 
@@ -43,10 +46,12 @@ import com.boxoffice.core.ticket.TicketRepository;
  * hold &rarr; price locked &rarr; payment pending &rarr; paid &rarr; seats confirmed &rarr; tickets.
  *
  * <p>Each step is committed before the next external call (card provider, hold store), and each is
- * safe to repeat: a payment is written down before the card is charged, under an idempotency key,
- * so a crash or a timeout leaves a key to look up and never a second charge; confirming a hold is
- * idempotent on its id; tickets have ids derived from order and seat. {@link #recover(Instant)}
- * finishes or unwinds whatever a crash interrupted.
+ * safe to repeat: a payment is written down before the card is charged, under an idempotency key;
+ * a charge that got no answer is looked up, and voided at the provider when it is not found, so it
+ * can never land later; confirming a hold is idempotent on its id; tickets have ids derived from
+ * order and seat; an order's id is derived from its hold's. Steps of one order that may run at once
+ * (a double-clicked payment, two servers recovering, a cancel racing a payment) take turns on a row
+ * lock of the order. {@link #recover(Instant)} finishes or unwinds whatever a crash interrupted.
  */
 public class SaleService {
 
@@ -62,10 +67,15 @@ public class SaleService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SaleCheckpoints checkpoints;
+    private final Duration cardAnswerTime;
 
+    /**
+     * @param cardAnswerTime longest a card charge may take to be answered; a charge with no recorded
+     *                       answer younger than this may still be on its way, so nobody else touches it
+     */
     public SaleService(HoldStore holds, PerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
                        SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
-                       TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints) {
+                       TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints, Duration cardAnswerTime) {
         this.holds = holds;
         this.seatings = seatings;
         this.tokens = tokens;
@@ -76,31 +86,53 @@ public class SaleService {
         this.tx = tx;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        this.cardAnswerTime = cardAnswerTime;
     }
 
-    /** Holds the seats and locks their prices in a new order. */
+    /**
+     * Holds the seats and locks their prices in a new order. The same request sent again (same
+     * request id) answers the same order.
+     */
     public Basket start(HoldRequest request) {
         Hold hold = holds.hold(request);
+        String orderId = orderIdOf(hold.holdId());
+        Optional<SaleOrderEntity> existing = orders.findById(orderId);
+        if (existing.isPresent()) {
+            return basket(existing.get(), hold);
+        }
+        if (hold.status() != HoldStatus.HELD) {
+            throw new InvalidSaleRequestException("Hold " + hold.holdId() + " has already ended (" + hold.status() + ")");
+        }
         PerformanceSeating seating = seatings.seating(request.performanceId());
         Basket basket;
         try {
             basket = inTx(() -> {
                 Instant now = clock.instant();
-                String orderId = UUID.randomUUID().toString();
                 SaleOrderEntity order = SaleOrderEntity.open(orderId, request.performanceId(), request.channel(),
                         request.terminalId(), request.buyer(), hold.holdId(), now);
                 List<OrderSeat> priced = price(seating, hold.seatIds());
-                String currency = currencyOf(seating, priced);
-                order.price(priced, currency, now);
+                order.price(priced, currencyOf(seating, priced), now);
                 orders.save(order);
-                return new Basket(orderId, hold, order.getSeats(), order.getTotalMinor(), currency);
+                return basket(order, hold);
             });
+        } catch (DataIntegrityViolationException e) {
+            // the same request, started at the same moment elsewhere, wrote the order first
+            return orders.findById(orderId).map(order -> basket(order, hold)).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             releaseQuietly(hold.holdId());
             throw e;
         }
         checkpoints.reached(SaleStep.PRICED, basket.orderId());
         return basket;
+    }
+
+    /** One order per hold: the order id is derived from the hold id. */
+    static String orderIdOf(String holdId) {
+        return UUID.nameUUIDFromBytes(("order/" + holdId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Basket basket(SaleOrderEntity order, Hold hold) {
+        return new Basket(order.getId(), hold, order.getSeats(), order.getTotalMinor(), order.getCurrency());
     }
 
     private static List<OrderSeat> price(PerformanceSeating seating, List<String> seatIds) {
@@ -132,21 +164,23 @@ public class SaleService {
         return currency;
     }
 
-    /** Abandons a sale before payment: the seats go back on sale. */
+    /** Abandons a sale before any payment was started: the seats go back on sale. */
     public void cancel(String orderId) {
-        SaleOrderEntity order = load(orderId);
-        if (order.getStatus() == OrderStatus.CANCELLED) {
-            return;
-        }
-        if (order.getStatus() != OrderStatus.HELD && order.getStatus() != OrderStatus.PRICED) {
-            throw new InvalidSaleRequestException("Order " + orderId + " is " + order.getStatus() + " and cannot be cancelled");
-        }
-        releaseQuietly(order.getHoldId());
-        inTx(() -> {
-            SaleOrderEntity fresh = load(orderId);
-            fresh.cancel(clock.instant());
-            return orders.save(fresh);
+        SaleOrderEntity cancelled = inTx(() -> {
+            SaleOrderEntity order = lock(orderId);
+            if (order.getStatus() == OrderStatus.CANCELLED) {
+                return null;
+            }
+            if (order.getStatus() != OrderStatus.HELD && order.getStatus() != OrderStatus.PRICED) {
+                throw new InvalidSaleRequestException("Order " + orderId + " is " + order.getStatus()
+                        + ": a sale whose payment has started is finished or refunded, not cancelled");
+            }
+            order.cancel(clock.instant());
+            return orders.save(order);
         });
+        if (cancelled != null) {
+            releaseQuietly(cancelled.getHoldId());
+        }
     }
 
     /**
@@ -155,7 +189,8 @@ public class SaleService {
      * its receipt and takes nothing.
      *
      * @throws PaymentDeclinedException       a card was declined; pay the rest another way
-     * @throws PaymentOutcomeUnknownException a card got no answer; {@link #recover} settles it
+     * @throws PaymentOutcomeUnknownException a card charge for this order is still unanswered; it is
+     *                                        settled before anything is charged again
      * @throws SaleFailedException            the seats were lost; all money taken was given back
      */
     public SaleReceipt pay(String orderId, List<Tender> tenders) {
@@ -166,50 +201,79 @@ public class SaleService {
         if (order.getStatus() == OrderStatus.PAID) {
             return confirmSeats(orderId);
         }
-        if (order.getStatus() != OrderStatus.PRICED && order.getStatus() != OrderStatus.PAYMENT_PENDING) {
-            throw new InvalidSaleRequestException("Order " + orderId + " is " + order.getStatus() + " and cannot be paid");
-        }
-        long due = order.getTotalMinor() - captured(orderId);
-        checkTenders(tenders, due);
+        settleUnanswered(orderId, clock.instant().minus(cardAnswerTime));
 
-        List<String> cardPaymentIds = inTx(() -> {
+        /** The card payments written for this attempt; none to charge when the order turned out paid. */
+        record Attempt(List<String> cardPaymentIds, boolean alreadyPaid) {
+        }
+        Attempt attempt = inTx(() -> {
             Instant now = clock.instant();
-            SaleOrderEntity fresh = load(orderId);
+            SaleOrderEntity fresh = lock(orderId);
+            if (fresh.getStatus() != OrderStatus.PRICED && fresh.getStatus() != OrderStatus.PAYMENT_PENDING) {
+                throw new InvalidSaleRequestException("Order " + orderId + " is " + fresh.getStatus() + " and cannot be paid");
+            }
+            List<PaymentEntity> earlier = payments.findByOrderIdOrderByCreatedAt(orderId);
+            if (earlier.stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)) {
+                throw new PaymentOutcomeUnknownException("A card payment for order " + orderId
+                        + " is still waiting for its answer; try again in a moment");
+            }
+            long due = fresh.getTotalMinor() - captured(earlier);
+            if (due == 0 && fresh.getStatus() == OrderStatus.PAYMENT_PENDING) {
+                // an earlier card that got no answer did go through: nothing more is taken
+                return new Attempt(List.of(), true);
+            }
+            checkTenders(tenders, due);
             if (fresh.getStatus() == OrderStatus.PRICED) {
                 fresh.awaitPayment(orderId, now);
-                orders.save(fresh);
+            } else {
+                fresh.recordPaymentAttempt(now);
             }
+            orders.save(fresh);
             List<String> ids = new ArrayList<>();
             for (Tender tender : tenders) {
-                if (tender instanceof Tender.Card card) {
-                    String paymentId = UUID.randomUUID().toString();
-                    payments.save(PaymentEntity.card(paymentId, orderId, card.amountMinor(), fresh.getCurrency(), paymentId, now));
-                    ids.add(paymentId);
+                String paymentId = UUID.randomUUID().toString();
+                switch (tender) {
+                    case Tender.Card card -> {
+                        payments.save(PaymentEntity.card(paymentId, orderId, card.amountMinor(), fresh.getCurrency(), paymentId, now));
+                        ids.add(paymentId);
+                    }
+                    // cash is in the drawer from this moment: journal it with the attempt
+                    case Tender.Cash cash -> payments.save(PaymentEntity.cash(paymentId, orderId, cash.amountMinor(),
+                            fresh.getCurrency(), cash.tenderedMinor(), paymentId, now));
                 }
             }
-            return ids;
+            return new Attempt(ids, false);
         });
         checkpoints.reached(SaleStep.PAYMENT_PENDING, orderId);
 
+        List<String> cardPaymentIds = attempt.cardPaymentIds();
         int card = 0;
-        for (Tender tender : tenders) {
+        for (Tender tender : attempt.alreadyPaid() ? List.<Tender>of() : tenders) {
             if (tender instanceof Tender.Card c) {
-                chargeCard(order, cardPaymentIds.get(card++), c.simulate());
-            }
-        }
-        inTx(() -> {
-            Instant now = clock.instant();
-            for (Tender tender : tenders) {
-                if (tender instanceof Tender.Cash cash) {
-                    String paymentId = UUID.randomUUID().toString();
-                    payments.save(PaymentEntity.cash(paymentId, orderId, cash.amountMinor(), order.getCurrency(),
-                            cash.tenderedMinor(), paymentId, now));
+                String paymentId = cardPaymentIds.get(card++);
+                try {
+                    chargeCard(order, paymentId, c.simulate());
+                } catch (PaymentDeclinedException e) {
+                    // the cards after it were never sent: call them off so the buyer can pay again
+                    for (String unsent : cardPaymentIds.subList(card, cardPaymentIds.size())) {
+                        voidPayment(unsent);
+                    }
+                    throw e;
                 }
             }
-            SaleOrderEntity fresh = load(orderId);
-            fresh.markPaid(now);
-            return orders.save(fresh);
+        }
+        boolean paid = inTx(() -> {
+            SaleOrderEntity fresh = lock(orderId);
+            if (fresh.getStatus() == OrderStatus.PAYMENT_PENDING
+                    && captured(payments.findByOrderIdOrderByCreatedAt(orderId)) == fresh.getTotalMinor()) {
+                fresh.markPaid(clock.instant());
+                orders.save(fresh);
+            }
+            return fresh.getStatus() == OrderStatus.PAID;
         });
+        if (!paid) {
+            throw new InvalidSaleRequestException("Order " + orderId + " is not fully paid");
+        }
         checkpoints.reached(SaleStep.PAID, orderId);
         return confirmSeats(orderId);
     }
@@ -234,38 +298,63 @@ public class SaleService {
         }
     }
 
-    /** Charges one journalled card payment and records the answer; unclear answers are looked up. */
+    /** Charges one journalled card payment and records the answer. */
     private void chargeCard(SaleOrderEntity order, String paymentId, SimulatedOutcome simulate) {
         PaymentEntity payment = payments.findById(paymentId).orElseThrow();
         try {
-            ChargeResult result = cards.charge(new ChargeRequest(paymentId, payment.getAmountMinor(), order.getCurrency(),
-                    "Tickets, order " + order.getId(), simulate));
-            settle(paymentId, Optional.of(result));
+            settle(paymentId, Optional.of(cards.charge(new ChargeRequest(paymentId, payment.getAmountMinor(),
+                    order.getCurrency(), "Tickets, order " + order.getId(), simulate))));
         } catch (PaymentTimeoutException e) {
-            Optional<ChargeResult> truth;
-            try {
-                truth = cards.lookup(paymentId);
-            } catch (RuntimeException lookupFailed) {
-                throw new PaymentOutcomeUnknownException("The card terminal did not answer; payment " + paymentId
-                        + " will be checked before anything is charged again");
-            }
-            settle(paymentId, truth);
+            settleUnanswered(payment);
         }
         PaymentEntity settled = payments.findById(paymentId).orElseThrow();
+        if (settled.getStatus() == PaymentStatus.UNKNOWN) {
+            throw new PaymentOutcomeUnknownException("The card terminal did not answer; payment " + paymentId
+                    + " will be checked before anything is charged again");
+        }
         if (settled.getStatus() != PaymentStatus.CAPTURED) {
-            long stillDue = order.getTotalMinor() - captured(order.getId());
+            long stillDue = order.getTotalMinor() - captured(payments.findByOrderIdOrderByCreatedAt(order.getId()));
             throw new PaymentDeclinedException(settled.getStatus() == PaymentStatus.DECLINED
                     ? "The card was declined; " + stillDue + " is still due"
                     : "The card terminal did not answer and nothing was charged; " + stillDue + " is still due", stillDue);
         }
     }
 
+    /** Settles the order's unanswered card payments that are older than {@code olderThan}. */
+    private void settleUnanswered(String orderId, Instant olderThan) {
+        for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(orderId)) {
+            if (payment.getStatus() == PaymentStatus.UNKNOWN && payment.getCreatedAt().isBefore(olderThan)) {
+                settleUnanswered(payment);
+            }
+        }
+    }
+
+    /**
+     * Asks the provider what became of a charge that got no answer: approved means the money is
+     * taken; not found means it is voided at the provider first, so it can never land later. When the
+     * provider cannot be asked, the payment stays UNKNOWN.
+     */
+    private void settleUnanswered(PaymentEntity payment) {
+        Optional<ChargeResult> truth;
+        try {
+            truth = cards.lookup(payment.getIdempotencyKey());
+            if (truth.isEmpty()) {
+                cards.voidCharge(payment.getIdempotencyKey());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not settle payment {} with the provider: {}", payment.getId(), e.toString());
+            return;
+        }
+        settle(payment.getId(), truth);
+    }
+
     /** Records what the provider says happened: approved, declined, or (empty) never charged. */
     private void settle(String paymentId, Optional<ChargeResult> result) {
-        inTx(() -> {
+        boolean lateApproval = inTx(() -> {
             PaymentEntity payment = payments.findById(paymentId).orElseThrow();
             if (payment.getStatus() != PaymentStatus.UNKNOWN) {
-                return payment;
+                return result.isPresent() && result.get().approved() && payment.getStatus() != PaymentStatus.CAPTURED
+                        && payment.getStatus() != PaymentStatus.REFUNDED;
             }
             Instant now = clock.instant();
             if (result.isEmpty()) {
@@ -275,29 +364,48 @@ public class SaleService {
             } else {
                 payment.markDeclined(now);
             }
-            return payments.save(payment);
+            payments.save(payment);
+            return false;
         });
+        if (lateApproval) {
+            // money taken under a payment already given up on: give it back
+            log.warn("Payment {} was approved after it was given up; refunding it", paymentId);
+            cards.voidCharge(paymentId);
+        }
     }
 
-    /** Sells the held seats and writes the tickets; on lost seats gives all the money back. */
+    /** Calls off a card payment that was never sent. */
+    private void voidPayment(String paymentId) {
+        cards.voidCharge(paymentId);
+        settle(paymentId, Optional.empty());
+    }
+
+    /** Sells the held seats and writes the tickets; when the seats are lost gives all the money back. */
     private SaleReceipt confirmSeats(String orderId) {
         SaleOrderEntity order = load(orderId);
+        String soldUnder;
         try {
-            holds.confirm(order.getHoldId(), tokens.token(order.getHoldId()), orderId);
-        } catch (HoldExpiredException | HoldEndedException e) {
-            refundAll(orderId, "The hold ran out before payment completed and the seats were taken");
-            throw new SaleFailedException("The seats were taken after the hold ran out; the payment was refunded");
+            soldUnder = holds.confirm(order.getHoldId(), tokens.token(order.getHoldId()), orderId).orderId();
         } catch (UnknownHoldException e) {
-            // the live state was rebuilt from the database while the sale was paying: its hold is gone
-            refundAll(orderId, "The hold was dropped when the seat state was rebuilt");
-            throw new SaleFailedException("The hold on the seats was lost; the payment was refunded");
+            // the hold record is gone (live state rebuilt, or purged long after): the seats are this
+            // order's if they are free, or already sold under it
+            soldUnder = retakeSeats(order);
+        } catch (BoxOfficeException refused) {
+            // expired and taken, released, over the buyer's limit, token no longer valid
+            throw lostSeats(orderId, "The hold could not be confirmed: " + refused.getMessage());
+        }
+        if (!orderId.equals(soldUnder)) {
+            throw lostSeats(orderId, "The hold was confirmed under another order (" + soldUnder + ")");
         }
         checkpoints.reached(SaleStep.SEATS_CONFIRMED, orderId);
         try {
             inTx(() -> {
-                SaleOrderEntity fresh = load(orderId);
+                SaleOrderEntity fresh = lock(orderId);
                 if (fresh.getStatus() == OrderStatus.CONFIRMED) {
                     return fresh;
+                }
+                if (fresh.getStatus() != OrderStatus.PAID) {
+                    throw new SaleFailedException("Order " + orderId + " is " + fresh.getStatus());
                 }
                 Instant now = clock.instant();
                 for (OrderSeat seat : fresh.getSeats()) {
@@ -312,53 +420,98 @@ public class SaleService {
             });
         } catch (DataIntegrityViolationException e) {
             // The database's last safety net refused a second live ticket for a seat.
-            log.error("Order {} was refused a ticket the database already holds for another order", orderId, e);
-            refundAll(orderId, "A seat of the order already has a live ticket");
-            throw new SaleFailedException("A seat of this order was already sold; the payment was refunded");
+            log.error("Order {} was refused a ticket the database holds for another order; "
+                    + "rebuild the performance's live state from the database", orderId, e);
+            throw lostSeats(orderId, "A seat of the order already has a live ticket");
         }
         checkpoints.reached(SaleStep.CONFIRMED, orderId);
         return receipt(load(orderId));
     }
 
-    /** Gives back every captured payment of an order and closes it. */
+    /** Sells the order's seats again without its hold; the order they are sold under, or null when taken. */
+    private String retakeSeats(SaleOrderEntity order) {
+        List<String> seatIds = order.getSeats().stream().map(OrderSeat::seatId).toList();
+        try {
+            return holds.applyJournalSale(order.getPerformanceId(), new JournalSale("order/" + order.getId(),
+                    order.getTerminalId() == null ? "" : order.getTerminalId(), order.getId(), seatIds));
+        } catch (SaleConflictException e) {
+            return null;
+        }
+    }
+
+    private SaleFailedException lostSeats(String orderId, String reason) {
+        refundAll(orderId, reason);
+        return new SaleFailedException(reason + "; the payment was refunded");
+    }
+
+    /**
+     * Gives back every captured payment of an order, voids its live tickets, closes it, and puts
+     * back on sale any seat the hold store still shows sold under it.
+     */
     private void refundAll(String orderId, String reason) {
         for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(orderId)) {
-            if (payment.getStatus() == PaymentStatus.CAPTURED) {
-                if (payment.getMethod() == PaymentMethod.CARD) {
-                    cards.refund(payment.getIdempotencyKey());
-                }
-                inTx(() -> {
-                    PaymentEntity fresh = payments.findById(payment.getId()).orElseThrow();
-                    fresh.markRefunded(clock.instant());
-                    return payments.save(fresh);
-                });
+            if (payment.getStatus() == PaymentStatus.CAPTURED && payment.getMethod() == PaymentMethod.CARD) {
+                cards.refund(payment.getIdempotencyKey());
             }
         }
-        inTx(() -> {
-            SaleOrderEntity fresh = load(orderId);
+        SaleOrderEntity closed = inTx(() -> {
+            Instant now = clock.instant();
+            SaleOrderEntity fresh = lock(orderId);
+            for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(orderId)) {
+                if (payment.getStatus() == PaymentStatus.CAPTURED) {
+                    payment.markRefunded(now);
+                    payments.save(payment);
+                }
+            }
+            for (TicketEntity ticket : tickets.findByOrderId(orderId)) {
+                if (ticket.isLive()) {
+                    ticket.refund();
+                    tickets.save(ticket);
+                }
+            }
             if (fresh.getStatus() == OrderStatus.PAID || fresh.getStatus() == OrderStatus.CONFIRMED) {
-                fresh.markRefunded(clock.instant());
+                fresh.markRefunded(now);
             } else if (!fresh.getStatus().isFinal()) {
-                fresh.fail(reason, clock.instant());
+                fresh.fail(reason, now);
             }
             return orders.save(fresh);
         });
+        List<String> seatIds = closed.getSeats().stream().map(OrderSeat::seatId).toList();
+        try {
+            holds.refund(closed.getPerformanceId(), orderId, seatIds, closed.getBuyer());
+        } catch (RuntimeException e) {
+            log.warn("Seats of refunded order {} could not be put back on sale now: {}", orderId, e.toString());
+        }
     }
 
     /**
      * Finishes or unwinds sales a crash interrupted, last touched before {@code olderThan} (a
      * terminal at start-up passes now; a server passes now less a grace, so it leaves alone sales
-     * another instance is in the middle of). Safe to run any number of times.
+     * another instance is in the middle of). Unanswered card charges older than the card answer time
+     * are settled first, and money taken for an order already finished is given back. Safe to run any
+     * number of times, from several processes at once.
      */
     public RecoveryReport recover(Instant olderThan) {
-        int[] tally = new int[4];
+        int[] tally = new int[Recovered.values().length];
+        Instant answerDeadline = clock.instant().minus(cardAnswerTime);
+        for (PaymentEntity payment : payments.findByStatusOrderByCreatedAt(PaymentStatus.UNKNOWN)) {
+            if (payment.getCreatedAt().isBefore(answerDeadline)) {
+                try {
+                    settleUnanswered(payment);
+                    refundIfSurplus(payment.getId());
+                } catch (RuntimeException e) {
+                    log.error("Could not settle payment {}; it is left for the next run", payment.getId(), e);
+                    tally[Recovered.FAILED.ordinal()]++;
+                }
+            }
+        }
         for (OrderStatus status : List.of(OrderStatus.PAYMENT_PENDING, OrderStatus.PAID, OrderStatus.HELD, OrderStatus.PRICED)) {
             for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(status, olderThan)) {
                 try {
-                    tally[recoverOne(order).ordinal()]++;
+                    tally[recoverOne(order.getId()).ordinal()]++;
                 } catch (RuntimeException e) {
                     // one order that cannot be settled now must not keep the others from recovery
-                    log.error("Could not recover order {} ({}); it is left as it is for the next run", order.getId(), status, e);
+                    log.error("Could not recover order {} ({}); it is left for the next run", order.getId(), status, e);
                     tally[Recovered.FAILED.ordinal()]++;
                 }
             }
@@ -367,40 +520,61 @@ public class SaleService {
                 tally[Recovered.STILL_UNKNOWN.ordinal()], tally[Recovered.FAILED.ordinal()]);
     }
 
+    /** A captured payment whose order no longer wants it (finished, or given up) goes back. */
+    private void refundIfSurplus(String paymentId) {
+        PaymentEntity payment = payments.findById(paymentId).orElseThrow();
+        if (payment.getStatus() != PaymentStatus.CAPTURED) {
+            return;
+        }
+        SaleOrderEntity order = load(payment.getOrderId());
+        if (order.getStatus().isFinal() || order.getStatus() == OrderStatus.CONFIRMED) {
+            log.warn("Payment {} was taken for order {} which is {}; refunding it", paymentId, order.getId(), order.getStatus());
+            cards.refund(payment.getIdempotencyKey());
+            inTx(() -> {
+                PaymentEntity fresh = payments.findById(paymentId).orElseThrow();
+                fresh.markRefunded(clock.instant());
+                return payments.save(fresh);
+            });
+        }
+    }
+
     private enum Recovered {
         COMPLETED, UNWOUND, STILL_UNKNOWN, FAILED
     }
 
-    private Recovered recoverOne(SaleOrderEntity order) {
+    private Recovered recoverOne(String orderId) {
+        SaleOrderEntity order = load(orderId);
         switch (order.getStatus()) {
             case HELD, PRICED -> {
-                cancel(order.getId());
+                cancel(orderId);
                 return Recovered.UNWOUND;
             }
             case PAID -> {
-                return finish(order.getId()) ? Recovered.COMPLETED : Recovered.UNWOUND;
+                return finish(orderId) ? Recovered.COMPLETED : Recovered.UNWOUND;
             }
-            default -> {
-                for (PaymentEntity payment : payments.findByOrderIdOrderByCreatedAt(order.getId())) {
-                    if (payment.getStatus() == PaymentStatus.UNKNOWN) {
-                        try {
-                            settle(payment.getId(), cards.lookup(payment.getIdempotencyKey()));
-                        } catch (RuntimeException e) {
-                            return Recovered.STILL_UNKNOWN;
-                        }
-                    }
+            case PAYMENT_PENDING -> {
+                List<PaymentEntity> all = payments.findByOrderIdOrderByCreatedAt(orderId);
+                if (all.stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)) {
+                    return Recovered.STILL_UNKNOWN;
                 }
-                if (captured(order.getId()) == order.getTotalMinor()) {
-                    inTx(() -> {
-                        SaleOrderEntity fresh = load(order.getId());
+                boolean paid = inTx(() -> {
+                    SaleOrderEntity fresh = lock(orderId);
+                    if (fresh.getStatus() == OrderStatus.PAYMENT_PENDING
+                            && captured(payments.findByOrderIdOrderByCreatedAt(orderId)) == fresh.getTotalMinor()) {
                         fresh.markPaid(clock.instant());
-                        return orders.save(fresh);
-                    });
-                    return finish(order.getId()) ? Recovered.COMPLETED : Recovered.UNWOUND;
+                        orders.save(fresh);
+                    }
+                    return fresh.getStatus() == OrderStatus.PAID;
+                });
+                if (paid) {
+                    return finish(orderId) ? Recovered.COMPLETED : Recovered.UNWOUND;
                 }
-                refundAll(order.getId(), "The sale was interrupted before it was fully paid");
+                refundAll(orderId, "The sale was interrupted before it was fully paid");
                 releaseQuietly(order.getHoldId());
                 return Recovered.UNWOUND;
+            }
+            default -> {
+                return Recovered.COMPLETED;
             }
         }
     }
@@ -420,8 +594,8 @@ public class SaleService {
      *
      * @param completed    sales finished (tickets written)
      * @param unwound      sales given up, their money refunded and their seats released
-     * @param stillUnknown sales whose card payment the provider could not yet say anything about
-     * @param failed       sales that could not be settled now (logged); the next run tries again
+     * @param stillUnknown sales waiting for a card provider's answer
+     * @param failed       sales or payments that could not be settled now (logged); the next run tries again
      */
     public record RecoveryReport(int completed, int unwound, int stillUnknown, int failed) {
     }
@@ -438,8 +612,8 @@ public class SaleService {
         return new SaleReceipt(order.getId(), order.getPerformanceId(), issued, order.getTotalMinor(), order.getCurrency(), change);
     }
 
-    private long captured(String orderId) {
-        return payments.findByOrderIdOrderByCreatedAt(orderId).stream()
+    private static long captured(List<PaymentEntity> payments) {
+        return payments.stream()
                 .filter(p -> p.getStatus() == PaymentStatus.CAPTURED)
                 .mapToLong(PaymentEntity::getAmountMinor)
                 .sum();
@@ -450,6 +624,11 @@ public class SaleService {
             throw new UnknownOrderException("No order given");
         }
         return orders.findById(orderId).orElseThrow(() -> new UnknownOrderException("No order " + orderId));
+    }
+
+    /** The order, locked for the rest of the current transaction. */
+    private SaleOrderEntity lock(String orderId) {
+        return orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException("No order " + orderId));
     }
 
     private void releaseQuietly(String holdId) {

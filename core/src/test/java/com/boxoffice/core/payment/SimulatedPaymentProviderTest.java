@@ -58,6 +58,16 @@ class SimulatedPaymentProviderTest {
     }
 
     @Test
+    void aVoidedKeyRefusesALateChargeAndGivesBackAnApprovedOne() {
+        provider.voidCharge("late");
+        assertThat(provider.charge(charge("late", 3000, SimulatedOutcome.APPROVE)).approved()).isFalse();
+        provider.charge(charge("done", 3000, SimulatedOutcome.APPROVE));
+        assertThat(provider.voidCharge("done").refunded()).isTrue();
+        assertThat(provider.netChargedMinor()).isZero();
+        assertThat(provider.chargedMinor()).isEqualTo(3000);
+    }
+
+    @Test
     void randomChargesDeclineAndTimeOutAtRoughlyTheConfiguredRates() {
         SimulatedPaymentProvider flaky = new SimulatedPaymentProvider(
                 new SimulatedPaymentProvider.Settings(Duration.ZERO, Duration.ZERO, 0.2, 0.1));

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,8 @@ import com.boxoffice.core.hold.RedisScripts;
 import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.hold.SeatState;
 import com.boxoffice.core.hold.TestSeating;
+import com.boxoffice.core.payment.ChargeRequest;
+import com.boxoffice.core.payment.ChargeResult;
 import com.boxoffice.core.payment.PaymentRepository;
 import com.boxoffice.core.payment.PaymentStatus;
 import com.boxoffice.core.payment.SimulatedOutcome;
@@ -76,8 +80,40 @@ abstract class SaleFlowContract {
     InMemoryPerformanceSeatings seatings;
     HoldTokens tokens;
     RedisHoldStore holds;
-    SimulatedPaymentProvider cards;
+    FlakyCards cards;
     Performance performance;
+
+    /**
+     * The simulated provider, which can also be made unreachable for look-ups and can run something
+     * just before it charges (to race another process against a charge in flight).
+     */
+    static final class FlakyCards extends SimulatedPaymentProvider {
+        volatile int lookupFailures;
+        volatile Runnable beforeCharge;
+
+        FlakyCards() {
+            super(Settings.INSTANT);
+        }
+
+        @Override
+        public Optional<ChargeResult> lookup(String idempotencyKey) {
+            if (lookupFailures > 0) {
+                lookupFailures--;
+                throw new IllegalStateException("card provider unreachable");
+            }
+            return super.lookup(idempotencyKey);
+        }
+
+        @Override
+        public ChargeResult charge(ChargeRequest request) {
+            Runnable hook = beforeCharge;
+            beforeCharge = null;
+            if (hook != null) {
+                hook.run();
+            }
+            return super.charge(request);
+        }
+    }
 
     /** Thrown from a checkpoint: the process dies right after that step was committed. */
     static final class SimulatedCrash extends RuntimeException {
@@ -92,6 +128,7 @@ abstract class SaleFlowContract {
      * a recovery cut-off just after its own start sees only its own orders.
      */
     private static final Instant EPOCH = Instant.parse("2000-01-01T12:00:00Z");
+    static final Duration CARD_ANSWER_TIME = Duration.ofMinutes(2);
     private static final AtomicInteger TESTS = new AtomicInteger();
 
     @BeforeEach
@@ -109,12 +146,12 @@ abstract class SaleFlowContract {
         tokens = new HoldTokens("a stable secret for the journal tests".getBytes());
         holds = new RedisHoldStore(scripts, clock, seatings, tokens, Duration.ofHours(1), 500);
         holds.load(performance.id(), List.of(), Map.of());
-        cards = new SimulatedPaymentProvider(SimulatedPaymentProvider.Settings.INSTANT);
+        cards = new FlakyCards();
     }
 
     SaleService service(SaleCheckpoints checkpoints) {
         return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets,
-                new TransactionTemplate(transactions), clock, checkpoints);
+                new TransactionTemplate(transactions), clock, checkpoints, CARD_ANSWER_TIME);
     }
 
     SaleService service() {
@@ -303,23 +340,159 @@ abstract class SaleFlowContract {
     }
 
     @Test
-    void aPaidSaleWhoseHoldARebuildDroppedIsRefundedWhileOthersComplete() {
+    void aPaidSaleWhoseHoldARebuildDroppedKeepsItsSeatsIfFreeAndIsRefundedIfTaken() {
         Basket lost = service().start(window("STALLS-A-1"));
-        assertThatThrownBy(() -> service(crashAfter(SaleStep.PAID)).pay(lost.orderId(),
-                List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
-        rebuild().rebuild(performance.id());
         Basket kept = service().start(window("STALLS-A-2"));
-        assertThatThrownBy(() -> service(crashAfter(SaleStep.PAID)).pay(kept.orderId(),
-                List.of(new Tender.Cash(6000, 6000)))).isInstanceOf(SimulatedCrash.class);
+        for (Basket b : List.of(lost, kept)) {
+            assertThatThrownBy(() -> service(crashAfter(SaleStep.PAID)).pay(b.orderId(),
+                    List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+        }
+        rebuild().rebuild(performance.id());
+        holds.hold(new HoldRequest(performance.id(), null, "web", "bob", Channel.ONLINE, null, SeatSelection.seats("STALLS-A-1")));
 
         SaleService.RecoveryReport report = service().recover(clock.instant().plusSeconds(1));
 
         assertThat(report).isEqualTo(new SaleService.RecoveryReport(1, 1, 0, 0));
         assertThat(orders.findById(lost.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.REFUNDED);
-        assertThat(cards.netChargedMinor()).isZero();
-        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
         assertThat(orders.findById(kept.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(seat("STALLS-A-2")).isEqualTo(SeatState.SOLD);
+        assertThat(liveTickets(kept.orderId())).hasSize(1);
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
+    }
+
+    // --- steps of one sale running at once, and answers that never came ---
+
+    @Test
+    void aCardLeftUnansweredIsSettledBeforeAnythingIsChargedAgain() {
+        cards.lookupFailures = 1;
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_CHARGED))))
+                .isInstanceOf(PaymentOutcomeUnknownException.class);
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE))))
+                .isInstanceOf(PaymentOutcomeUnknownException.class);
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+
+        clock.advance(CARD_ANSWER_TIME.plusSeconds(1));
+        SaleReceipt receipt = sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+
+        assertThat(receipt.tickets()).hasSize(1);
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+        assertThat(sales.recover(clock.instant().plus(Duration.ofHours(1)))).isEqualTo(new SaleService.RecoveryReport(0, 0, 0, 0));
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
+    }
+
+    @Test
+    void recoveryVoidsACardThatNeverAnsweredSoItCanNeverLandLater() {
+        cards.lookupFailures = 1;
+        Basket basket = service().start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> service().pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_NOT_CHARGED))))
+                .isInstanceOf(PaymentOutcomeUnknownException.class);
+        clock.advance(CARD_ANSWER_TIME.plusSeconds(1));
+
+        SaleService.RecoveryReport report = service().recover(clock.instant().plusSeconds(1));
+
+        assertThat(report.unwound()).isEqualTo(1);
+        String key = payments.findByOrderIdOrderByCreatedAt(basket.orderId()).get(0).getIdempotencyKey();
+        assertThat(cards.charge(new ChargeRequest(key, 6000, "EUR", "late", SimulatedOutcome.APPROVE)).approved()).isFalse();
+        assertThat(cards.netChargedMinor()).isZero();
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void aSaleWhosePaymentHasStartedCannotBeCancelledAndACancelledOneCannotBePaid() {
+        SaleService sales = service();
+        Basket paying = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(paying.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.DECLINE))))
+                .isInstanceOf(PaymentDeclinedException.class);
+        assertThatThrownBy(() -> sales.cancel(paying.orderId())).isInstanceOf(InvalidSaleRequestException.class);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+
+        Basket cancelled = sales.start(window("STALLS-A-2"));
+        sales.cancel(cancelled.orderId());
+        assertThatThrownBy(() -> sales.pay(cancelled.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE))))
+                .isInstanceOf(InvalidSaleRequestException.class);
+        assertThat(cards.chargedMinor()).isZero();
+        assertThat(payments.findByOrderIdOrderByCreatedAt(cancelled.orderId())).isEmpty();
+    }
+
+    @Test
+    void recoveryOnAnotherServerLeavesAPaymentInProgressAlone() {
+        SaleService sales = service();
+        SaleService otherServer = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.DECLINE))))
+                .isInstanceOf(PaymentDeclinedException.class);
+        clock.advance(Duration.ofMinutes(3));
+        List<SaleService.RecoveryReport> during = new java.util.concurrent.CopyOnWriteArrayList<>();
+        cards.beforeCharge = () -> during.add(otherServer.recover(clock.instant().minus(Duration.ofMinutes(2))));
+
+        sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+
+        assertThat(during).containsExactly(new SaleService.RecoveryReport(0, 0, 0, 0));
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
+    }
+
+    @Test
+    void manyServersFinishingOnePaidSaleAtOnceIssueItsTicketsOnce() throws Exception {
+        Basket basket = service().start(window("STALLS-A-1", "STALLS-A-2"));
+        assertThatThrownBy(() -> service(crashAfter(SaleStep.PAID)).pay(basket.orderId(),
+                List.of(new Tender.Card(12000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<SaleReceipt>> finishing = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SaleService server = service();
+            finishing.add(pool.submit(() -> {
+                go.await();
+                return server.pay(basket.orderId(), List.of());
+            }));
+        }
+        go.countDown();
+        for (var f : finishing) {
+            assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS).tickets()).hasSize(2);
+        }
+        pool.shutdown();
+
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(liveTickets(basket.orderId())).hasSize(2);
+        assertThat(cards.netChargedMinor()).isEqualTo(12000);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void aLapsedHoldThatWouldTakeTheBuyerOverTheLimitIsRefundedNotLeftPaid() {
+        SaleService sales = service();
+        Basket first = sales.start(new HoldRequest(performance.id(), null, "web", "ann", Channel.ONLINE, null,
+                SeatSelection.seats("STALLS-B-1", "STALLS-B-2", "STALLS-B-3", "STALLS-B-4")));
+        clock.advance(TestSeating.HOLDS.online().plusSeconds(1));
+        holds.sweep(performance.id());
+        sales.start(new HoldRequest(performance.id(), null, "web", "ann", Channel.ONLINE, null,
+                SeatSelection.seats("STALLS-B-9", "STALLS-B-10")));
+
+        assertThatThrownBy(() -> sales.pay(first.orderId(), List.of(new Tender.Card(24000, SimulatedOutcome.APPROVE))))
+                .isInstanceOf(SaleFailedException.class);
+        assertThat(orders.findById(first.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(cards.netChargedMinor()).isZero();
+        assertThat(sales.recover(clock.instant().plusSeconds(1)).failed()).isZero();
+    }
+
+    @Test
+    void theSameRequestStartedTwiceIsOneOrder() {
+        HoldRequest request = new HoldRequest(performance.id(), "req-1", "clerk-1", null, Channel.BOX_OFFICE, "T1",
+                SeatSelection.seats("STALLS-C-1"));
+        Basket first = service().start(request);
+        Basket again = service().start(request);
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+
+        service().pay(again.orderId(), List.of(new Tender.Card(4000, SimulatedOutcome.APPROVE)));
+        Basket afterSale = service().start(request);
+        assertThat(afterSale.orderId()).isEqualTo(first.orderId());
+        assertThat(orders.findByPerformanceIdAndStatus(performance.id(), OrderStatus.CONFIRMED)).hasSize(1);
+        assertThat(cards.chargedMinor()).isEqualTo(4000);
     }
 
     @Test
@@ -333,7 +506,7 @@ abstract class SaleFlowContract {
             gone.close();
             RedisHoldStore unreachable = new RedisHoldStore(new RedisScripts(gone), clock, seatings, tokens, Duration.ofHours(1), 500);
             SaleService whileAway = new SaleService(unreachable, seatings, tokens, cards, orders, payments, tickets,
-                    new TransactionTemplate(transactions), clock, SaleCheckpoints.NONE);
+                    new TransactionTemplate(transactions), clock, SaleCheckpoints.NONE, CARD_ANSWER_TIME);
 
             assertThat(whileAway.recover(clock.instant().plusSeconds(1))).isEqualTo(new SaleService.RecoveryReport(0, 0, 0, 1));
             assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAID);
@@ -362,6 +535,9 @@ abstract class SaleFlowContract {
         Basket basket = service().start(window("STALLS-A-1"));
         assertThatThrownBy(() -> service(crashAfter(SaleStep.PAYMENT_PENDING)).pay(basket.orderId(),
                 List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+        // until the card answer time has passed the charge might still be on its way
+        assertThat(service().recover(clock.instant().plusSeconds(1))).isEqualTo(new SaleService.RecoveryReport(0, 0, 1, 0));
+        clock.advance(CARD_ANSWER_TIME.plusSeconds(1));
 
         SaleService.RecoveryReport report = service().recover(clock.instant().plusSeconds(1));
 

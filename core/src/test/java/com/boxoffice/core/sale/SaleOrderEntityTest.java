@@ -52,6 +52,18 @@ class SaleOrderEntityTest {
     }
 
     @Test
+    void anOrderWithAPaymentUnderWayCannotBeCancelledButEachAttemptTouchesIt() {
+        SaleOrderEntity order = heldOrder();
+        order.price(List.of(new OrderSeat("S-1", "A", 6500)), "EUR", NOW);
+        assertThatThrownBy(() -> order.recordPaymentAttempt(NOW)).isInstanceOf(IllegalStateException.class);
+        order.awaitPayment("pay-1", NOW);
+        order.recordPaymentAttempt(NOW.plusSeconds(30));
+
+        assertThat(order.getUpdatedAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThatThrownBy(() -> order.cancel(NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aPaidOrderCanOnlyBeConfirmedOrRefundedNeverFailedOrCancelled() {
         SaleOrderEntity order = heldOrder();
         order.price(List.of(new OrderSeat("S-1", "A", 6500)), "EUR", NOW);
