@@ -101,6 +101,28 @@ final class HoldRules {
         return out;
     }
 
+    /**
+     * Seat indexes of a durable list, in its order: every seat must be in the venue and none may be
+     * named twice, since a seat has one state and a list that gives it two leaves its state to chance.
+     */
+    int[] durableIndexes(SeatLayout layout, List<DurableSeat> durable) {
+        int[] out = new int[durable.size()];
+        boolean[] seen = new boolean[layout.size()];
+        for (int i = 0; i < out.length; i++) {
+            String id = durable.get(i).seatId();
+            int index = layout.indexOf(id);
+            if (index < 0) {
+                throw new UnknownSeatException("No such seat: " + id);
+            }
+            if (seen[index]) {
+                throw new InvalidHoldRequestException("Seat " + id + " is listed twice in the durable seats");
+            }
+            seen[index] = true;
+            out[i] = index;
+        }
+        return out;
+    }
+
     void checkBestAvailable(PerformanceSeating seating, SeatSelection.BestAvailable best) {
         int max = seating.maxGroup();
         if (best.count() < 1 || best.count() > max) {

@@ -17,7 +17,8 @@ public interface HoldStore {
 
     /**
      * Loads a performance's seats, or rebuilds them from durable truth: seats listed are sold,
-     * blocked or allocated, every other seat is available. Live holds are dropped.
+     * blocked or allocated, every other seat is available. Live holds are dropped. A list naming a
+     * seat twice is refused with {@link InvalidHoldRequestException}: a seat has one durable state.
      *
      * @param buyerSeats seats each buyer already owns, so the per-buyer limit survives a rebuild
      * @return ids of the holds that were dropped

@@ -67,13 +67,11 @@ public class LocalHoldStore implements HoldStore {
     public List<String> load(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
         PerformanceSeating seating = rules.seating(performanceId);
         SeatLayout layout = seating.layout();
+        int[] indexes = rules.durableIndexes(layout, durable);
         LocalSeatMap fresh = new LocalSeatMap(seating);
-        for (DurableSeat seat : durable) {
-            int index = layout.indexOf(seat.seatId());
-            if (index < 0) {
-                throw new UnknownSeatException("No such seat: " + seat.seatId());
-            }
-            fresh.restoreSeat(index, (byte) seat.state().code(), seat.owner());
+        for (int i = 0; i < indexes.length; i++) {
+            DurableSeat seat = durable.get(i);
+            fresh.restoreSeat(indexes[i], (byte) seat.state().code(), seat.owner());
         }
         buyerSeats.forEach(fresh::restoreBuyer);
         fresh.restored();

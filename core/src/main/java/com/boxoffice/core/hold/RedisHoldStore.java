@@ -46,12 +46,11 @@ public class RedisHoldStore implements HoldStore {
         SeatLayout layout = seating.layout();
         char[] state = new char[layout.size()];
         Arrays.fill(state, SeatState.AVAILABLE.code());
+        int[] indexes = rules.durableIndexes(layout, durable);
         StringBuilder owners = new StringBuilder();
-        for (DurableSeat seat : durable) {
-            int index = layout.indexOf(seat.seatId());
-            if (index < 0) {
-                throw new UnknownSeatException("No such seat: " + seat.seatId());
-            }
+        for (int i = 0; i < indexes.length; i++) {
+            DurableSeat seat = durable.get(i);
+            int index = indexes[i];
             state[index] = seat.state().code();
             if (!owners.isEmpty()) {
                 owners.append(';');

@@ -492,4 +492,22 @@ abstract class HoldStoreContract {
         assertThatThrownBy(() -> store.hold(online("ann", SeatSelection.seats("STALLS-C-1")))).isInstanceOf(LimitExceededException.class);
         assertThat(store.refund(perf, "order-9", List.of("STALLS-B-1"), null)).containsExactly("STALLS-B-1");
     }
+
+    @Test
+    void aLoadNamingASeatTwiceIsRefusedAndChangesNothing() {
+        Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
+        store.block(perf, List.of("STALLS-A-2"), "camera");
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.load(perf, List.of(
+                new DurableSeat("STALLS-B-1", SeatState.SOLD, "order-9"),
+                new DurableSeat("STALLS-B-2", SeatState.BLOCKED, "house"),
+                new DurableSeat("STALLS-B-1", SeatState.ALLOCATED, "T1")), Map.of()))
+                .isInstanceOf(InvalidHoldRequestException.class).hasMessageContaining("STALLS-B-1");
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        assertThat(state("STALLS-B-1")).isEqualTo(SeatState.AVAILABLE);
+        // the live hold was not dropped
+        assertThat(store.confirm(hold.holdId(), hold.token(), "order-1").status()).isEqualTo(HoldStatus.CONFIRMED);
+    }
 }
