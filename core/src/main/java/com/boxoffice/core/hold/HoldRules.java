@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -121,6 +122,18 @@ final class HoldRules {
             out[i] = index;
         }
         return out;
+    }
+
+    /** Refuses buyer counts a load cannot keep: a buyer without a name, or no or a negative count. */
+    void checkBuyerSeats(Map<String, Integer> buyerSeats) {
+        for (Map.Entry<String, Integer> buyer : buyerSeats.entrySet()) {
+            if (buyer.getKey() == null || buyer.getKey().isEmpty()) {
+                throw new InvalidHoldRequestException("A buyer count names no buyer");
+            }
+            if (buyer.getValue() == null || buyer.getValue() < 0) {
+                throw new InvalidHoldRequestException("Buyer " + buyer.getKey() + " has " + buyer.getValue() + " seats");
+            }
+        }
     }
 
     void checkBestAvailable(PerformanceSeating seating, SeatSelection.BestAvailable best) {

@@ -68,6 +68,7 @@ public class LocalHoldStore implements HoldStore {
         PerformanceSeating seating = rules.seating(performanceId);
         SeatLayout layout = seating.layout();
         int[] indexes = rules.durableIndexes(layout, durable);
+        rules.checkBuyerSeats(buyerSeats);
         LocalSeatMap fresh = new LocalSeatMap(seating);
         for (int i = 0; i < indexes.length; i++) {
             DurableSeat seat = durable.get(i);

@@ -494,6 +494,43 @@ abstract class HoldStoreContract {
     }
 
     @Test
+    void reasonsOrdersAndBuyersWithSeparatorsInThemSurviveALoad() {
+        String order = "order=1;part=2";
+        String buyer = "ann;x=y@example.com";
+        store.load(perf, List.of(
+                new DurableSeat("STALLS-E-1", SeatState.BLOCKED, "camera; row=E; keep=clear"),
+                new DurableSeat("STALLS-E-2", SeatState.SOLD, order),
+                new DurableSeat("STALLS-E-3", SeatState.ALLOCATED, "T1")), Map.of(buyer, 4, "bob=", 1));
+
+        assertThat(state("STALLS-E-1")).isEqualTo(SeatState.BLOCKED);
+        assertThat(state("STALLS-E-2")).isEqualTo(SeatState.SOLD);
+        assertThat(state("STALLS-E-3")).isEqualTo(SeatState.ALLOCATED);
+        // each seat kept its owner exactly: the order refunds its seat, the terminal holds its own
+        assertThat(store.refund(perf, order, List.of("STALLS-E-2"), null)).containsExactly("STALLS-E-2");
+        assertThat(store.hold(window(SeatSelection.seats("STALLS-E-3"))).seatIds()).containsExactly("STALLS-E-3");
+        // and each buyer kept their count
+        assertThatThrownBy(() -> store.hold(online(buyer, SeatSelection.seats("STALLS-C-1"))))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(store.hold(online("bob=", SeatSelection.seats("STALLS-C-1", "STALLS-C-2", "STALLS-C-3"))).seatIds())
+                .hasSize(3);
+        assertThatThrownBy(() -> store.hold(online("bob=", SeatSelection.seats("STALLS-C-4"))))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(store.unblock(perf, List.of("STALLS-E-1"))).containsExactly("STALLS-E-1");
+    }
+
+    @Test
+    void aLoadWithABuyerCountBelowZeroIsRefusedAndChangesNothing() {
+        Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.load(perf, List.of(), Map.of("ann", -1)))
+                .isInstanceOf(InvalidHoldRequestException.class);
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        assertThat(store.release(hold.holdId(), hold.token()).status()).isEqualTo(HoldStatus.RELEASED);
+    }
+
+    @Test
     void aLoadNamingASeatTwiceIsRefusedAndChangesNothing() {
         Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
         store.block(perf, List.of("STALLS-A-2"), "camera");

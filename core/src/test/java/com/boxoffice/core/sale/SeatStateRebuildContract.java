@@ -137,6 +137,22 @@ abstract class SeatStateRebuildContract {
     }
 
     @Test
+    void aBlockReasonWithSeparatorsInItComesBackExactlyAfterARebuild() {
+        String reason = "camera; row=E, seats=1;2";
+        saveAssignment(SeatAssignmentEntity.blocked(perf, "STALLS-E-1", reason));
+        saveAssignment(SeatAssignmentEntity.allocated(perf, "STALLS-E-2", "T=1;"));
+
+        rebuild().rebuild(perf);
+
+        assertThat(seat("STALLS-E-1")).isEqualTo(SeatState.BLOCKED);
+        assertThat(seat("STALLS-E-2")).isEqualTo(SeatState.ALLOCATED);
+        String[] keys = RedisKeys.of(perf);
+        int e1 = seatings.seating(perf).layout().indexOf("STALLS-E-1");
+        assertThat(scripts.connection().sync().hget(keys[2], String.valueOf(e1))).isEqualTo(reason);
+        assertThat(holds.deallocate(perf, List.of("STALLS-E-2"), "T=1;")).containsExactly("STALLS-E-2");
+    }
+
+    @Test
     void aSoldSeatBlockedAfterItsSaleComesBackSoldUnderItsOrder() {
         String order = soldInJournal(UUID.randomUUID().toString(), "T1", "STALLS-A-1", "STALLS-A-2");
         saveAssignment(SeatAssignmentEntity.blocked(perf, "STALLS-A-2", "sight line"));
