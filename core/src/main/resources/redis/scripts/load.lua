@@ -1,15 +1,26 @@
 -- Loads (or rebuilds) a performance's seat state from durable truth. Every live hold is dropped;
 -- the feed gets a REBUILD entry naming them so their owners and every seat map can react.
--- ARGV: now, seat count, maxGroup, flags (one byte per seat), seat blocks (three bytes per seat),
+-- ARGV: now, load id, seat count, maxGroup, flags (one byte per seat), seat blocks (three bytes per seat),
 --       blocks ("start len cat rank sweet" joined by ';'), state (one byte per seat: '.' 'S' 'B' 'A'),
 --       owners (JSON object: seat index -> order id, reason or terminal id),
 --       buyers (JSON object: buyer -> seats owned)
 -- Owners and buyers are free text (a block reason, an e-mail address), hence JSON rather than
 -- separators. Every argument is checked before the first write: a refused load leaves the
 -- performance exactly as it was.
+-- Each call has a load id of its own, kept in meta with the reply. A load sent again (a client
+-- library re-sends a command that had no answer when its connection dropped) finds its id there
+-- and gets the first reply, without wiping what happened since or losing the dropped hold ids.
 -- Reply: OK, dropped hold ids (csv) | ERR, INVALID_REQUEST, what is wrong
-local now, n, max_group = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local flags, seatblk, blocks, state, owners_json, buyers_json = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+local now, load_id, n, max_group = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local flags, seatblk, blocks, state, owners_json, buyers_json = ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+
+if load_id == nil or load_id == '' then
+    return err('INVALID_REQUEST', 'a load id is required')
+end
+local last = redis.call('HMGET', K_META, 'loadId', 'loadReply')
+if last[1] == load_id then
+    return { 'OK', last[2] or '' }
+end
 
 local function whole(x)
     return type(x) == 'number' and x >= 0 and x == math.floor(x) and x < 2 ^ 53
@@ -114,7 +125,8 @@ local dropped = redis.call('ZRANGE', K_EXPIRY, 0, -1)
 redis.call('DEL', K_META, K_STATE, K_OWNER, K_FLAGS, K_SEATBLK, K_BLOCKS, K_RUNS, K_MAXRUN,
     K_HOLDS, K_EXPIRY, K_ENDED, K_BUYERS, K_SALES, K_COUNTS)
 
-redis.call('HSET', K_META, 'seats', n, 'maxGroup', max_group, 'loadedAt', now)
+local reply = table.concat(dropped, ',')
+redis.call('HSET', K_META, 'seats', n, 'maxGroup', max_group, 'loadedAt', now, 'loadId', load_id, 'loadReply', reply)
 redis.call('SET', K_STATE, state)
 redis.call('SET', K_FLAGS, flags)
 redis.call('SET', K_SEATBLK, seatblk)
@@ -157,5 +169,5 @@ for blk = 0, #specs - 1 do
     reindex_block(blk, max_group)
 end
 
-feed('REBUILD', {}, '', table.concat(dropped, ','), now)
-return { 'OK', table.concat(dropped, ',') }
+feed('REBUILD', {}, '', reply, now)
+return { 'OK', reply }

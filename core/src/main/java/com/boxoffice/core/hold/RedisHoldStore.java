@@ -47,14 +47,17 @@ public class RedisHoldStore implements HoldStore {
     @Override
     public List<String> load(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
         SeatLayout layout = rules.seating(performanceId).layout();
+        // A new id per call: a re-sent copy of this very call is answered as the first, a later
+        // load with the same seats is a load of its own.
         List<Object> reply = await(scripts.run(Script.LOAD, RedisKeys.of(performanceId),
-                loadArguments(performanceId, durable, buyerSeats)));
+                loadArguments(performanceId, durable, buyerSeats, UUID.randomUUID().toString())));
         checkOk(reply, layout);
         return csv((String) reply.get(1));
     }
 
     /** The arguments of the load script for a performance's durable seats and buyer counts. */
-    String[] loadArguments(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
+    String[] loadArguments(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats,
+                           String loadId) {
         PerformanceSeating seating = rules.seating(performanceId);
         SeatLayout layout = seating.layout();
         int[] indexes = rules.durableIndexes(layout, durable);
@@ -69,7 +72,7 @@ public class RedisHoldStore implements HoldStore {
                 owners.put(String.valueOf(indexes[i]), seat.owner());
             }
         }
-        return new String[] {millis(rules.now()), String.valueOf(layout.size()), String.valueOf(seating.maxGroup()),
+        return new String[] {millis(rules.now()), loadId, String.valueOf(layout.size()), String.valueOf(seating.maxGroup()),
                 layout.flagString(), layout.blockString(), layout.blockSpecs(), new String(state),
                 JSON.writeValueAsString(owners), JSON.writeValueAsString(buyerSeats)};
     }
