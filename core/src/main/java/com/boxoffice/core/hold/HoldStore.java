@@ -48,7 +48,11 @@ public interface HoldStore {
 
     List<String> deallocate(String performanceId, List<String> seatIds, String terminalId);
 
-    /** Applies a sale from a terminal's journal; {@link SaleConflictException} when seats were taken. */
+    /**
+     * Applies a sale from a terminal's journal; {@link SaleConflictException} when seats were taken.
+     * A sale whose seats are all sold under its own order already (applied before a load forgot
+     * it) is recorded and answered with that order, changing no seat.
+     */
     String applyJournalSale(String performanceId, JournalSale sale);
 
     /** Puts an order's sold seats back on sale; returns the seats freed. */

@@ -392,13 +392,24 @@ public class LocalHoldStore implements HoldStore {
                 return applied;
             }
             Map<String, SeatState> conflicts = new LinkedHashMap<>();
+            int own = 0;
             for (int seat : indexes) {
                 byte state = seats.state(seat);
                 boolean free = state == LocalSeatMap.FREE || (state == LocalSeatMap.ALLOCATED
                         && sale.terminalId() != null && sale.terminalId().equals(seats.owner(seat)));
                 if (!free) {
                     conflicts.put(layout.seatId(seat), SeatState.ofCode((char) state));
+                    if (state == LocalSeatMap.SOLD && sale.orderId().equals(seats.owner(seat))) {
+                        own++;
+                    }
                 }
+            }
+            if (own == indexes.length) {
+                // Applied before a load forgot the applied sales: the seats still say so.
+                LocalChange change = new LocalChange(seats);
+                change.recordSale(sale.saleId(), sale.orderId());
+                commit(slot, change);
+                return sale.orderId();
             }
             if (!conflicts.isEmpty()) {
                 throw new SaleConflictException(conflicts);

@@ -443,6 +443,45 @@ abstract class HoldStoreContract {
     }
 
     @Test
+    void aJournalSaleSentAgainAfterALoadIsAnsweredWithItsOrderAndChangesNothing() {
+        store.allocate(perf, List.of("STALLS-E-1", "STALLS-E-2"), "T1");
+        JournalSale sale = new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1", "STALLS-E-2"));
+        store.applyJournalSale(perf, sale);
+        // rebuilt from the database, which knows the seats as sold under the order
+        store.load(perf, List.of(new DurableSeat("STALLS-E-1", SeatState.SOLD, "order-t1-1"),
+                new DurableSeat("STALLS-E-2", SeatState.SOLD, "order-t1-1")), Map.of());
+        Availability before = store.availability(perf);
+
+        assertThat(store.applyJournalSale(perf, sale)).isEqualTo("order-t1-1");
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        // the sale is on record again: once its seats are refunded, sending it once more sells nothing
+        store.refund(perf, "order-t1-1", List.of("STALLS-E-1", "STALLS-E-2"), null);
+        assertThat(store.applyJournalSale(perf, sale)).isEqualTo("order-t1-1");
+        assertThat(state("STALLS-E-1")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(state("STALLS-E-2")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void aJournalSaleWhoseSeatsAreOnlyPartlySoldUnderItsOrderIsStillAConflict() {
+        JournalSale first = new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1"));
+        store.applyJournalSale(perf, first);
+        store.load(perf, List.of(new DurableSeat("STALLS-E-1", SeatState.SOLD, "order-t1-1")), Map.of());
+        String before = states();
+
+        JournalSale wider = new JournalSale("T1-0002", "T1", "order-t1-1", List.of("STALLS-E-1", "STALLS-E-3"));
+        assertThatThrownBy(() -> store.applyJournalSale(perf, wider))
+                .isInstanceOfSatisfying(SaleConflictException.class,
+                        e -> assertThat(e.conflicts()).containsExactlyEntriesOf(Map.of("STALLS-E-1", SeatState.SOLD)));
+        JournalSale other = new JournalSale("T2-0001", "T2", "order-t2-1", List.of("STALLS-E-1"));
+        assertThatThrownBy(() -> store.applyJournalSale(perf, other))
+                .isInstanceOfSatisfying(SaleConflictException.class,
+                        e -> assertThat(e.conflicts()).containsExactlyEntriesOf(Map.of("STALLS-E-1", SeatState.SOLD)));
+        assertThat(states()).isEqualTo(before);
+        assertThat(store.applyJournalSale(perf, first)).isEqualTo("order-t1-1");
+    }
+
+    @Test
     void refundPutsOnlyThatOrdersSeatsBackOnSale() {
         Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1", "STALLS-A-2")));
         store.confirm(hold.holdId(), hold.token(), "order-1");

@@ -137,6 +137,27 @@ abstract class SeatStateRebuildContract {
     }
 
     @Test
+    void aJournalSaleSentAgainAfterARebuildIsAnsweredWithItsOrder() {
+        holds.allocate(perf, List.of("STALLS-E-1", "STALLS-E-2"), "T1");
+        saveAssignment(SeatAssignmentEntity.allocated(perf, "STALLS-E-1", "T1"));
+        saveAssignment(SeatAssignmentEntity.allocated(perf, "STALLS-E-2", "T1"));
+        String order = UUID.randomUUID().toString();
+        JournalSale sale = new JournalSale("T1-0001", "T1", order, List.of("STALLS-E-1", "STALLS-E-2"));
+        holds.applyJournalSale(perf, sale);
+        soldInJournal(order, "T1", "STALLS-E-1", "STALLS-E-2");
+
+        scripts.connection().sync().del(RedisKeys.of(perf));
+        rebuild().rebuild(perf);
+        String before = holds.availability(perf).states();
+
+        // the terminal did not hear back the first time and sends the sale again
+        assertThat(holds.applyJournalSale(perf, sale)).isEqualTo(order);
+        assertThat(holds.availability(perf).states()).isEqualTo(before);
+        assertThat(seat("STALLS-E-1")).isEqualTo(SeatState.SOLD);
+        assertThat(seat("STALLS-E-2")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
     void aBlockReasonWithSeparatorsInItComesBackExactlyAfterARebuild() {
         String reason = "camera; row=E, seats=1;2";
         saveAssignment(SeatAssignmentEntity.blocked(perf, "STALLS-E-1", reason));
