@@ -2,7 +2,8 @@
 -- script, so all of them see the same keys and helpers.
 --
 -- KEYS (identical for every script; all carry the performance's hash tag {perf:<id>}):
---   1 meta     hash    seats, maxGroup, loadedAt
+--   1 meta     hash    seats, maxGroup, loadedAt; loadId and loadReply of the last load (a load
+--                      sent again is answered from them)
 --   2 state    string  one byte per seat: '.' available 'H' held 'S' sold 'B' blocked 'A' allocated
 --   3 owner    hash    seat index -> hold id (H), order id (S), reason (B), terminal id (A)
 --   4 flags    string  one byte per seat: 'W' wheelchair space, 'C' companion seat, '.' other

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -99,6 +100,40 @@ final class HoldRules {
             throw new UnknownSeatException("No such seat: " + String.join(", ", unknown));
         }
         return out;
+    }
+
+    /**
+     * Seat indexes of a durable list, in its order: every seat must be in the venue and none may be
+     * named twice, since a seat has one state and a list that gives it two leaves its state to chance.
+     */
+    int[] durableIndexes(SeatLayout layout, List<DurableSeat> durable) {
+        int[] out = new int[durable.size()];
+        boolean[] seen = new boolean[layout.size()];
+        for (int i = 0; i < out.length; i++) {
+            String id = durable.get(i).seatId();
+            int index = layout.indexOf(id);
+            if (index < 0) {
+                throw new UnknownSeatException("No such seat: " + id);
+            }
+            if (seen[index]) {
+                throw new InvalidHoldRequestException("Seat " + id + " is listed twice in the durable seats");
+            }
+            seen[index] = true;
+            out[i] = index;
+        }
+        return out;
+    }
+
+    /** Refuses buyer counts a load cannot keep: a buyer without a name, or no or a negative count. */
+    void checkBuyerSeats(Map<String, Integer> buyerSeats) {
+        for (Map.Entry<String, Integer> buyer : buyerSeats.entrySet()) {
+            if (buyer.getKey() == null || buyer.getKey().isEmpty()) {
+                throw new InvalidHoldRequestException("A buyer count names no buyer");
+            }
+            if (buyer.getValue() == null || buyer.getValue() < 0) {
+                throw new InvalidHoldRequestException("Buyer " + buyer.getKey() + " has " + buyer.getValue() + " seats");
+            }
+        }
     }
 
     void checkBestAvailable(PerformanceSeating seating, SeatSelection.BestAvailable best) {

@@ -17,7 +17,8 @@ public interface HoldStore {
 
     /**
      * Loads a performance's seats, or rebuilds them from durable truth: seats listed are sold,
-     * blocked or allocated, every other seat is available. Live holds are dropped.
+     * blocked or allocated, every other seat is available. Live holds are dropped. A list naming a
+     * seat twice is refused with {@link InvalidHoldRequestException}: a seat has one durable state.
      *
      * @param buyerSeats seats each buyer already owns, so the per-buyer limit survives a rebuild
      * @return ids of the holds that were dropped
@@ -47,7 +48,11 @@ public interface HoldStore {
 
     List<String> deallocate(String performanceId, List<String> seatIds, String terminalId);
 
-    /** Applies a sale from a terminal's journal; {@link SaleConflictException} when seats were taken. */
+    /**
+     * Applies a sale from a terminal's journal; {@link SaleConflictException} when seats were taken.
+     * A sale whose seats are all sold under its own order already (applied before a load forgot
+     * it) is recorded and answered with that order, changing no seat.
+     */
     String applyJournalSale(String performanceId, JournalSale sale);
 
     /** Puts an order's sold seats back on sale; returns the seats freed. */

@@ -67,13 +67,12 @@ public class LocalHoldStore implements HoldStore {
     public List<String> load(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
         PerformanceSeating seating = rules.seating(performanceId);
         SeatLayout layout = seating.layout();
+        int[] indexes = rules.durableIndexes(layout, durable);
+        rules.checkBuyerSeats(buyerSeats);
         LocalSeatMap fresh = new LocalSeatMap(seating);
-        for (DurableSeat seat : durable) {
-            int index = layout.indexOf(seat.seatId());
-            if (index < 0) {
-                throw new UnknownSeatException("No such seat: " + seat.seatId());
-            }
-            fresh.restoreSeat(index, (byte) seat.state().code(), seat.owner());
+        for (int i = 0; i < indexes.length; i++) {
+            DurableSeat seat = durable.get(i);
+            fresh.restoreSeat(indexes[i], (byte) seat.state().code(), seat.owner());
         }
         buyerSeats.forEach(fresh::restoreBuyer);
         fresh.restored();
@@ -393,13 +392,24 @@ public class LocalHoldStore implements HoldStore {
                 return applied;
             }
             Map<String, SeatState> conflicts = new LinkedHashMap<>();
+            int own = 0;
             for (int seat : indexes) {
                 byte state = seats.state(seat);
                 boolean free = state == LocalSeatMap.FREE || (state == LocalSeatMap.ALLOCATED
                         && sale.terminalId() != null && sale.terminalId().equals(seats.owner(seat)));
                 if (!free) {
                     conflicts.put(layout.seatId(seat), SeatState.ofCode((char) state));
+                    if (state == LocalSeatMap.SOLD && sale.orderId().equals(seats.owner(seat))) {
+                        own++;
+                    }
                 }
+            }
+            if (own == indexes.length) {
+                // Applied before a load forgot the applied sales: the seats still say so.
+                LocalChange change = new LocalChange(seats);
+                change.recordSale(sale.saleId(), sale.orderId());
+                commit(slot, change);
+                return sale.orderId();
             }
             if (!conflicts.isEmpty()) {
                 throw new SaleConflictException(conflicts);

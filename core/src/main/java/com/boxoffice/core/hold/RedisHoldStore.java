@@ -13,12 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import com.boxoffice.core.hold.RedisScripts.Script;
 import com.boxoffice.core.performance.HoldPolicy;
 import com.boxoffice.core.performance.Performance;
 import com.boxoffice.core.shared.BoxOfficeException;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hold store shared by every terminal and the server: seat state lives in Redis and every
@@ -26,6 +27,9 @@ import com.boxoffice.core.shared.BoxOfficeException;
  * the key layout). Calls from many threads share one connection and are pipelined by Lettuce.
  */
 public class RedisHoldStore implements HoldStore {
+
+    /** Owners and buyers are free text, so the load script takes them as JSON. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RedisScripts scripts;
     private final HoldRules rules;
@@ -42,31 +46,35 @@ public class RedisHoldStore implements HoldStore {
 
     @Override
     public List<String> load(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats) {
-        PerformanceSeating seating = rules.seating(performanceId);
-        SeatLayout layout = seating.layout();
-        char[] state = new char[layout.size()];
-        Arrays.fill(state, SeatState.AVAILABLE.code());
-        StringBuilder owners = new StringBuilder();
-        for (DurableSeat seat : durable) {
-            int index = layout.indexOf(seat.seatId());
-            if (index < 0) {
-                throw new UnknownSeatException("No such seat: " + seat.seatId());
-            }
-            state[index] = seat.state().code();
-            if (!owners.isEmpty()) {
-                owners.append(';');
-            }
-            owners.append(index).append('=').append(seat.owner() == null ? "" : seat.owner());
-        }
-        String buyers = buyerSeats.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(";"));
+        SeatLayout layout = rules.seating(performanceId).layout();
+        // A new id per call: a re-sent copy of this very call is answered as the first, a later
+        // load with the same seats is a load of its own.
         List<Object> reply = await(scripts.run(Script.LOAD, RedisKeys.of(performanceId),
-                millis(rules.now()), String.valueOf(layout.size()), String.valueOf(seating.maxGroup()),
-                layout.flagString(), layout.blockString(), layout.blockSpecs(), new String(state),
-                owners.toString(), buyers));
+                loadArguments(performanceId, durable, buyerSeats, UUID.randomUUID().toString())));
         checkOk(reply, layout);
         return csv((String) reply.get(1));
+    }
+
+    /** The arguments of the load script for a performance's durable seats and buyer counts. */
+    String[] loadArguments(String performanceId, List<DurableSeat> durable, Map<String, Integer> buyerSeats,
+                           String loadId) {
+        PerformanceSeating seating = rules.seating(performanceId);
+        SeatLayout layout = seating.layout();
+        int[] indexes = rules.durableIndexes(layout, durable);
+        rules.checkBuyerSeats(buyerSeats);
+        char[] state = new char[layout.size()];
+        Arrays.fill(state, SeatState.AVAILABLE.code());
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (int i = 0; i < indexes.length; i++) {
+            DurableSeat seat = durable.get(i);
+            state[indexes[i]] = seat.state().code();
+            if (seat.owner() != null && !seat.owner().isEmpty()) {
+                owners.put(String.valueOf(indexes[i]), seat.owner());
+            }
+        }
+        return new String[] {millis(rules.now()), loadId, String.valueOf(layout.size()), String.valueOf(seating.maxGroup()),
+                layout.flagString(), layout.blockString(), layout.blockSpecs(), new String(state),
+                JSON.writeValueAsString(owners), JSON.writeValueAsString(buyerSeats)};
     }
 
     @Override

@@ -2,8 +2,10 @@ package com.boxoffice.core.sale;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,8 +21,10 @@ import com.boxoffice.core.ticket.TicketRepository;
 /**
  * Loads a performance's live seat state from the database, which is the durable truth: seats with a
  * live ticket are sold (under their order), blocked and allocated seats come from the seat
- * assignments, and each buyer's confirmed seats count against the per-buyer limit. Live holds are
- * dropped; their ids are returned so their owners can be told.
+ * assignments, and each buyer's confirmed seats count against the per-buyer limit. A live ticket
+ * outranks an assignment of the same seat: a terminal selling a seat allocated to it leaves the
+ * allocation row in place, and that seat must come back sold, not allocated and for sale again.
+ * Live holds are dropped; their ids are returned so their owners can be told.
  *
  * <p>Used to load a performance the first time and to rebuild Redis after it lost its data.
  */
@@ -47,10 +51,16 @@ public class SeatStateRebuild {
         }
         Truth truth = tx.execute(status -> {
             List<DurableSeat> seats = new ArrayList<>();
-            for (SoldSeat sold : tickets.findSoldSeats(performanceId)) {
-                seats.add(new DurableSeat(sold.seatId(), SeatState.SOLD, sold.orderId()));
+            Set<String> sold = new HashSet<>();
+            for (SoldSeat seat : tickets.findSoldSeats(performanceId)) {
+                seats.add(new DurableSeat(seat.seatId(), SeatState.SOLD, seat.orderId()));
+                sold.add(seat.seatId());
             }
             for (SeatAssignmentEntity a : assignments.findByPerformanceIdOrderBySeatId(performanceId)) {
+                if (sold.contains(a.getSeatId())) {
+                    // sold from an allocation (or blocked after the sale): the ticket is what counts
+                    continue;
+                }
                 seats.add(a.getState() == SeatAssignmentState.BLOCKED
                         ? new DurableSeat(a.getSeatId(), SeatState.BLOCKED, a.getReason())
                         : new DurableSeat(a.getSeatId(), SeatState.ALLOCATED, a.getTerminalId()));

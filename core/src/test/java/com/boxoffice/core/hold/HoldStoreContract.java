@@ -443,6 +443,45 @@ abstract class HoldStoreContract {
     }
 
     @Test
+    void aJournalSaleSentAgainAfterALoadIsAnsweredWithItsOrderAndChangesNothing() {
+        store.allocate(perf, List.of("STALLS-E-1", "STALLS-E-2"), "T1");
+        JournalSale sale = new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1", "STALLS-E-2"));
+        store.applyJournalSale(perf, sale);
+        // rebuilt from the database, which knows the seats as sold under the order
+        store.load(perf, List.of(new DurableSeat("STALLS-E-1", SeatState.SOLD, "order-t1-1"),
+                new DurableSeat("STALLS-E-2", SeatState.SOLD, "order-t1-1")), Map.of());
+        Availability before = store.availability(perf);
+
+        assertThat(store.applyJournalSale(perf, sale)).isEqualTo("order-t1-1");
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        // the sale is on record again: once its seats are refunded, sending it once more sells nothing
+        store.refund(perf, "order-t1-1", List.of("STALLS-E-1", "STALLS-E-2"), null);
+        assertThat(store.applyJournalSale(perf, sale)).isEqualTo("order-t1-1");
+        assertThat(state("STALLS-E-1")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(state("STALLS-E-2")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void aJournalSaleWhoseSeatsAreOnlyPartlySoldUnderItsOrderIsStillAConflict() {
+        JournalSale first = new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1"));
+        store.applyJournalSale(perf, first);
+        store.load(perf, List.of(new DurableSeat("STALLS-E-1", SeatState.SOLD, "order-t1-1")), Map.of());
+        String before = states();
+
+        JournalSale wider = new JournalSale("T1-0002", "T1", "order-t1-1", List.of("STALLS-E-1", "STALLS-E-3"));
+        assertThatThrownBy(() -> store.applyJournalSale(perf, wider))
+                .isInstanceOfSatisfying(SaleConflictException.class,
+                        e -> assertThat(e.conflicts()).containsExactlyEntriesOf(Map.of("STALLS-E-1", SeatState.SOLD)));
+        JournalSale other = new JournalSale("T2-0001", "T2", "order-t2-1", List.of("STALLS-E-1"));
+        assertThatThrownBy(() -> store.applyJournalSale(perf, other))
+                .isInstanceOfSatisfying(SaleConflictException.class,
+                        e -> assertThat(e.conflicts()).containsExactlyEntriesOf(Map.of("STALLS-E-1", SeatState.SOLD)));
+        assertThat(states()).isEqualTo(before);
+        assertThat(store.applyJournalSale(perf, first)).isEqualTo("order-t1-1");
+    }
+
+    @Test
     void refundPutsOnlyThatOrdersSeatsBackOnSale() {
         Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1", "STALLS-A-2")));
         store.confirm(hold.holdId(), hold.token(), "order-1");
@@ -491,5 +530,60 @@ abstract class HoldStoreContract {
         assertThat(state("STALLS-B-3")).isEqualTo(SeatState.ALLOCATED);
         assertThatThrownBy(() -> store.hold(online("ann", SeatSelection.seats("STALLS-C-1")))).isInstanceOf(LimitExceededException.class);
         assertThat(store.refund(perf, "order-9", List.of("STALLS-B-1"), null)).containsExactly("STALLS-B-1");
+    }
+
+    @Test
+    void reasonsOrdersAndBuyersWithSeparatorsInThemSurviveALoad() {
+        String order = "order=1;part=2";
+        String buyer = "ann;x=y@example.com";
+        store.load(perf, List.of(
+                new DurableSeat("STALLS-E-1", SeatState.BLOCKED, "camera; row=E; keep=clear"),
+                new DurableSeat("STALLS-E-2", SeatState.SOLD, order),
+                new DurableSeat("STALLS-E-3", SeatState.ALLOCATED, "T1")), Map.of(buyer, 4, "bob=", 1));
+
+        assertThat(state("STALLS-E-1")).isEqualTo(SeatState.BLOCKED);
+        assertThat(state("STALLS-E-2")).isEqualTo(SeatState.SOLD);
+        assertThat(state("STALLS-E-3")).isEqualTo(SeatState.ALLOCATED);
+        // each seat kept its owner exactly: the order refunds its seat, the terminal holds its own
+        assertThat(store.refund(perf, order, List.of("STALLS-E-2"), null)).containsExactly("STALLS-E-2");
+        assertThat(store.hold(window(SeatSelection.seats("STALLS-E-3"))).seatIds()).containsExactly("STALLS-E-3");
+        // and each buyer kept their count
+        assertThatThrownBy(() -> store.hold(online(buyer, SeatSelection.seats("STALLS-C-1"))))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(store.hold(online("bob=", SeatSelection.seats("STALLS-C-1", "STALLS-C-2", "STALLS-C-3"))).seatIds())
+                .hasSize(3);
+        assertThatThrownBy(() -> store.hold(online("bob=", SeatSelection.seats("STALLS-C-4"))))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(store.unblock(perf, List.of("STALLS-E-1"))).containsExactly("STALLS-E-1");
+    }
+
+    @Test
+    void aLoadWithABuyerCountBelowZeroIsRefusedAndChangesNothing() {
+        Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.load(perf, List.of(), Map.of("ann", -1)))
+                .isInstanceOf(InvalidHoldRequestException.class);
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        assertThat(store.release(hold.holdId(), hold.token()).status()).isEqualTo(HoldStatus.RELEASED);
+    }
+
+    @Test
+    void aLoadNamingASeatTwiceIsRefusedAndChangesNothing() {
+        Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
+        store.block(perf, List.of("STALLS-A-2"), "camera");
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.load(perf, List.of(
+                new DurableSeat("STALLS-B-1", SeatState.SOLD, "order-9"),
+                new DurableSeat("STALLS-B-2", SeatState.BLOCKED, "house"),
+                new DurableSeat("STALLS-B-1", SeatState.ALLOCATED, "T1")), Map.of()))
+                .isInstanceOf(InvalidHoldRequestException.class).hasMessageContaining("STALLS-B-1");
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+        assertThat(state("STALLS-B-1")).isEqualTo(SeatState.AVAILABLE);
+        // the live hold was not dropped
+        assertThat(store.confirm(hold.holdId(), hold.token(), "order-1").status()).isEqualTo(HoldStatus.CONFIRMED);
     }
 }

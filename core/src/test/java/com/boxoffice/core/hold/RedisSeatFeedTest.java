@@ -36,7 +36,13 @@ class RedisSeatFeedTest {
         seatings.register(performance, TestSeating.grid("feed-grid", 20, 20));
         RedisHoldStore store = store();
         store.load(performance.id(), List.of(), Map.of());
-        store.allocate(performance.id(), List.of("G-19-0", "G-19-1", "G-19-2"), "T1");
+        // A whole row, so that the random traffic, which may sell any allocated seat, cannot sell
+        // every one of them and leave the end state without an allocated seat to compare.
+        List<String> backRow = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            backRow.add("G-19-" + s);
+        }
+        store.allocate(performance.id(), backRow, "T1");
 
         ConcurrentLinkedQueue<Hold> live = new ConcurrentLinkedQueue<>();
         List<Availability> snapshots = new ArrayList<>();
