@@ -41,6 +41,7 @@ import com.boxoffice.core.performance.SeatAssignmentEntity;
 import com.boxoffice.core.performance.SeatAssignmentRepository;
 import com.boxoffice.core.hold.Hold;
 import com.boxoffice.core.hold.RedisKeys;
+import com.boxoffice.core.hold.UnknownHoldException;
 import com.boxoffice.core.hold.UnknownPerformanceException;
 import com.boxoffice.core.hold.LimitExceededException;
 import com.boxoffice.core.ticket.TicketEntity;
@@ -514,6 +515,24 @@ abstract class SaleFlowContract {
             client.shutdown();
         }
         assertThat(service().recover(clock.instant().plusSeconds(1)).completed()).isEqualTo(1);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+    }
+
+    @Test
+    void aSaleWhoseSeatsWereSoldBeforeItsHoldRecordWasForgottenStillCompletes() {
+        Basket basket = service().start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> service(crashAfter(SaleStep.SEATS_CONFIRMED)).pay(basket.orderId(),
+                List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)))).isInstanceOf(SimulatedCrash.class);
+        // the restart comes late: the ended hold's record is past its retention and purged
+        clock.advance(Duration.ofHours(2));
+        holds.sweep(performance.id());
+        assertThatThrownBy(() -> holds.confirm(basket.hold().holdId(), basket.hold().token(), basket.orderId()))
+                .isInstanceOf(UnknownHoldException.class);
+
+        assertThat(service().recover(clock.instant().plusSeconds(1))).isEqualTo(new SaleService.RecoveryReport(1, 0, 0, 0));
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(liveTickets(basket.orderId())).hasSize(1);
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
         assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
     }
 
