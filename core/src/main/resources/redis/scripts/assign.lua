@@ -1,8 +1,15 @@
 -- Blocks, unblocks, allocates to a terminal or deallocates seats: all listed seats or none.
--- ARGV: now, op ('BLOCK' | 'UNBLOCK' | 'ALLOCATE' | 'DEALLOCATE'), seats (csv), reason or terminal id
--- Seats already in the wanted state are left as they are, so running it twice changes nothing.
+-- ARGV: now, op ('BLOCK' | 'UNBLOCK' | 'ALLOCATE' | 'DEALLOCATE'), seats (csv), reason or terminal id,
+--       call id (new for every call)
+-- Seats already in the wanted state are left as they are, so running it twice changes nothing; a
+-- call id seen before is answered with the reply it got then.
 -- Reply: OK, changed seats (csv) | ERR, code, detail
-local now, op, csv, arg = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
+local now, op, csv, arg, call_id = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+
+local earlier = earlier_reply(call_id)
+if earlier then
+    return earlier
+end
 
 local seats, refusal = loaded_seats(csv)
 if not seats then
@@ -51,4 +58,4 @@ reindex_touched()
 if #change > 0 then
     feed(op, change, to, arg, now)
 end
-return { 'OK', table.concat(change, ',') }
+return remember_reply(call_id, { 'OK', table.concat(change, ',') })

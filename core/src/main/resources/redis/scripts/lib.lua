@@ -21,6 +21,8 @@
 --  13 feed     stream  every seat change, in order: type, seats (indexes), states (one code a
 --                      seat), ref (hold, order, reason or terminal), at
 --  14 sales    hash    terminal sale id -> order id, for sales applied from a terminal's journal
+--                      and 'call:<id>' -> reply of an assign or refund call, so a re-sent call
+--                      is answered as the first was
 --  15 counts   hash    seats per state ('.', 'H', 'S', 'B', 'A') and free seats per category ("free:<cat>")
 
 local K_META, K_STATE, K_OWNER, K_FLAGS, K_SEATBLK, K_BLOCKS, K_RUNS, K_MAXRUN,
@@ -268,6 +270,23 @@ end
 local function hold_reply(hold)
     return { 'OK', hold.id, tostring(hold.expiresAt), table.concat(hold.seats, ','), hold.status,
              hold.orderId or '' }
+end
+
+-- The reply an assign or refund call with this id already got, if any: a call re-sent after a
+-- dropped connection is answered as the first run was, even if the seats have changed since.
+local function earlier_reply(call_id)
+    if call_id == nil or call_id == '' then
+        return nil
+    end
+    local raw = redis.call('HGET', K_SALES, 'call:' .. call_id)
+    return raw and cjson.decode(raw) or nil
+end
+
+local function remember_reply(call_id, reply)
+    if call_id ~= nil and call_id ~= '' then
+        redis.call('HSET', K_SALES, 'call:' .. call_id, cjson.encode(reply))
+    end
+    return reply
 end
 
 local function require_loaded()

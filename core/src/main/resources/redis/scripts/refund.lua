@@ -1,9 +1,15 @@
 -- Returns sold seats of an order to sale (refund or exchange).
--- ARGV: now, orderId, seats (csv), buyer ('' when none)
+-- ARGV: now, orderId, seats (csv), buyer ('' when none), call id (new for every call)
 -- Only seats sold under this order are freed; a seat freed before (and perhaps sold again since)
--- is left alone, so running it twice frees nothing twice.
+-- is left alone, so running it twice frees nothing twice; a call id seen before is answered with
+-- the reply it got then.
 -- Reply: OK, freed seats (csv)
-local now, order_id, csv, buyer = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4]
+local now, order_id, csv, buyer, call_id = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+
+local earlier = earlier_reply(call_id)
+if earlier then
+    return earlier
+end
 
 local seats, refusal = loaded_seats(csv)
 if not seats then
@@ -21,4 +27,4 @@ if #freed > 0 then
     buyer_add(buyer, -#freed)
     feed('REFUNDED', freed, '.', order_id, now)
 end
-return { 'OK', table.concat(freed, ',') }
+return remember_reply(call_id, { 'OK', table.concat(freed, ',') })

@@ -190,7 +190,7 @@ public class RedisHoldStore implements HoldStore {
         SeatLayout layout = rules.seating(performanceId).layout();
         int[] indexes = rules.indexes(layout, seatIds);
         List<Object> reply = await(scripts.run(Script.ASSIGN, RedisKeys.of(performanceId),
-                millis(rules.now()), op, join(indexes), arg == null ? "" : arg));
+                millis(rules.now()), op, join(indexes), arg == null ? "" : arg, UUID.randomUUID().toString()));
         checkOk(reply, layout);
         return seatIdsOf((String) reply.get(1), layout);
     }
@@ -219,7 +219,7 @@ public class RedisHoldStore implements HoldStore {
         SeatLayout layout = rules.seating(performanceId).layout();
         int[] indexes = rules.indexes(layout, seatIds);
         List<Object> reply = await(scripts.run(Script.REFUND, RedisKeys.of(performanceId),
-                millis(rules.now()), orderId, join(indexes), buyer == null ? "" : buyer));
+                millis(rules.now()), orderId, join(indexes), buyer == null ? "" : buyer, UUID.randomUUID().toString()));
         checkOk(reply, layout);
         return seatIdsOf((String) reply.get(1), layout);
     }

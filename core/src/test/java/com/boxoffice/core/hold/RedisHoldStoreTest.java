@@ -47,6 +47,28 @@ class RedisHoldStoreTest extends HoldStoreContract {
         return RedisHoldStore.await(redis().scripts().run(Script.LOAD, RedisKeys.of(perf), args));
     }
 
+    @Test
+    void anUnblockOrRefundSentAgainIsAnsweredAsTheFirstTimeEvenAfterTheSeatsChanged() {
+        store.block(perf, List.of("STALLS-A-1"), "camera");
+        String[] unblock = {String.valueOf(clock.instant().toEpochMilli()), "UNBLOCK", String.valueOf(index("STALLS-A-1")), "", "call-1"};
+        List<Object> first = RedisHoldStore.await(redis().scripts().run(Script.ASSIGN, RedisKeys.of(perf), unblock));
+        store.hold(window(SeatSelection.seats("STALLS-A-1")));
+        List<Object> again = RedisHoldStore.await(redis().scripts().run(Script.ASSIGN, RedisKeys.of(perf), unblock));
+
+        assertThat(first).containsExactly("OK", String.valueOf(index("STALLS-A-1")));
+        assertThat(again).isEqualTo(first);
+        assertThat(state("STALLS-A-1")).isEqualTo(SeatState.HELD);
+
+        Hold sold = store.hold(online("ann", SeatSelection.seats("STALLS-B-1")));
+        store.confirm(sold.holdId(), sold.token(), "order-1");
+        String[] refund = {String.valueOf(clock.instant().toEpochMilli()), "order-1", String.valueOf(index("STALLS-B-1")), "ann", "call-2"};
+        List<Object> refunded = RedisHoldStore.await(redis().scripts().run(Script.REFUND, RedisKeys.of(perf), refund));
+        List<Object> refundedAgain = RedisHoldStore.await(redis().scripts().run(Script.REFUND, RedisKeys.of(perf), refund));
+        assertThat(refunded).containsExactly("OK", String.valueOf(index("STALLS-B-1")));
+        assertThat(refundedAgain).isEqualTo(refunded);
+        assertThat(state("STALLS-B-1")).isEqualTo(SeatState.AVAILABLE);
+    }
+
     /** Every key of the performance byte for byte, to tell that nothing at all was changed. */
     private List<String> dumpAll() {
         List<String> dumps = new ArrayList<>();
