@@ -262,16 +262,7 @@ public class SaleService {
                 }
             }
         }
-        boolean paid = inTx(() -> {
-            SaleOrderEntity fresh = lock(orderId);
-            if (fresh.getStatus() == OrderStatus.PAYMENT_PENDING
-                    && captured(payments.findByOrderIdOrderByCreatedAt(orderId)) == fresh.getTotalMinor()) {
-                fresh.markPaid(clock.instant());
-                orders.save(fresh);
-            }
-            return fresh.getStatus() == OrderStatus.PAID;
-        });
-        if (!paid) {
+        if (!markPaidIfCovered(orderId)) {
             throw new InvalidSaleRequestException("Order " + orderId + " is not fully paid");
         }
         checkpoints.reached(SaleStep.PAID, orderId);
@@ -378,6 +369,19 @@ public class SaleService {
     private void voidPayment(String paymentId) {
         cards.voidCharge(paymentId);
         settle(paymentId, Optional.empty());
+    }
+
+    /** Moves a waiting order to PAID once its captured payments cover the total; whether it is PAID. */
+    private boolean markPaidIfCovered(String orderId) {
+        return inTx(() -> {
+            SaleOrderEntity fresh = lock(orderId);
+            if (fresh.getStatus() == OrderStatus.PAYMENT_PENDING
+                    && captured(payments.findByOrderIdOrderByCreatedAt(orderId)) == fresh.getTotalMinor()) {
+                fresh.markPaid(clock.instant());
+                orders.save(fresh);
+            }
+            return fresh.getStatus() == OrderStatus.PAID;
+        });
     }
 
     /** Sells the held seats and writes the tickets; when the seats are lost gives all the money back. */
@@ -557,16 +561,7 @@ public class SaleService {
                 if (all.stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)) {
                     return Recovered.STILL_UNKNOWN;
                 }
-                boolean paid = inTx(() -> {
-                    SaleOrderEntity fresh = lock(orderId);
-                    if (fresh.getStatus() == OrderStatus.PAYMENT_PENDING
-                            && captured(payments.findByOrderIdOrderByCreatedAt(orderId)) == fresh.getTotalMinor()) {
-                        fresh.markPaid(clock.instant());
-                        orders.save(fresh);
-                    }
-                    return fresh.getStatus() == OrderStatus.PAID;
-                });
-                if (paid) {
+                if (markPaidIfCovered(orderId)) {
                     return finish(orderId) ? Recovered.COMPLETED : Recovered.UNWOUND;
                 }
                 refundAll(orderId, "The sale was interrupted before it was fully paid");

@@ -35,7 +35,6 @@ import com.boxoffice.core.payment.SimulatedOutcome;
 import com.boxoffice.core.payment.SimulatedPaymentProvider;
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
-import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
 import com.boxoffice.core.performance.SeatAssignmentEntity;
 import com.boxoffice.core.performance.SeatAssignmentRepository;
@@ -46,8 +45,6 @@ import com.boxoffice.core.hold.UnknownPerformanceException;
 import com.boxoffice.core.hold.LimitExceededException;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
-import com.boxoffice.core.venue.VenueEntity;
-import com.boxoffice.core.venue.VenueJson;
 import com.boxoffice.core.venue.VenueRepository;
 import com.boxoffice.testsupport.TestRedis;
 
@@ -138,12 +135,7 @@ abstract class SaleFlowContract {
         seatings = new InMemoryPerformanceSeatings();
         performance = TestSeating.performance(4);
         seatings.register(performance, TestSeating.venue());
-        new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            if (!venues.existsById(TestSeating.venue().id())) {
-                venues.save(VenueEntity.from(TestSeating.venue(), VenueJson.write(TestSeating.venue()), clock.instant()));
-            }
-            performances.save(PerformanceEntity.from(performance));
-        });
+        JournalFixtures.store(performance, clock.instant(), venues, performances, transactions);
         tokens = new HoldTokens("a stable secret for the journal tests".getBytes());
         holds = new RedisHoldStore(scripts, clock, seatings, tokens, Duration.ofHours(1), 500);
         holds.load(performance.id(), List.of(), Map.of());

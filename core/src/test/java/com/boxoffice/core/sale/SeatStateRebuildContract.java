@@ -29,14 +29,11 @@ import com.boxoffice.core.hold.SeatUnavailableException;
 import com.boxoffice.core.hold.TestSeating;
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.performance.Performance;
-import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
 import com.boxoffice.core.performance.SeatAssignmentEntity;
 import com.boxoffice.core.performance.SeatAssignmentRepository;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
-import com.boxoffice.core.venue.VenueEntity;
-import com.boxoffice.core.venue.VenueJson;
 import com.boxoffice.core.venue.VenueRepository;
 
 /**
@@ -74,12 +71,7 @@ abstract class SeatStateRebuildContract {
         performance = TestSeating.performance(4);
         perf = performance.id();
         seatings.register(performance, TestSeating.venue());
-        tx().executeWithoutResult(s -> {
-            if (!venues.existsById(TestSeating.venue().id())) {
-                venues.save(VenueEntity.from(TestSeating.venue(), VenueJson.write(TestSeating.venue()), clock.instant()));
-            }
-            performances.save(PerformanceEntity.from(performance));
-        });
+        JournalFixtures.store(performance, clock.instant(), venues, performances, transactions);
         holds = new RedisHoldStore(scripts, clock, seatings, HoldTokens.withRandomSecret(), Duration.ofHours(1), 500);
         holds.load(perf, List.of(), Map.of());
     }
