@@ -1,0 +1,64 @@
+package com.boxoffice.ui.shell;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.boxoffice.ui.demo.LocalRedis;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The client. The core starts in {@link #init()} (off the FX thread, before any window), the first
+ * screen in {@link #start(Stage)}, and everything is closed in {@link #stop()}.
+ */
+public class BoxOfficeApp extends Application {
+
+    private LocalRedis redis;
+    private ConfigurableApplicationContext context;
+
+    @Override
+    public void init() {
+        String configured = System.getProperty("boxoffice.holds.redis-url", System.getenv().getOrDefault("BOXOFFICE_REDIS_URL", ""));
+        redis = LocalRedis.resolve(configured);
+        context = new SpringApplicationBuilder(ClientConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .headless(false)
+                .properties("boxoffice.holds.redis-url=" + redis.url())
+                .run(getParameters().getRaw().toArray(String[]::new));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        PerformanceListViewModel performances = context.getBean(PerformanceListViewModel.class);
+        Scene scene = new Scene(new ShellView(performances).root(), 1280, 800);
+        scene.getStylesheets().add(BoxOfficeApp.class.getResource("/com/boxoffice/ui/theme/client.css").toExternalForm());
+        stage.setTitle("Box office");
+        stage.setScene(scene);
+        stage.show();
+        performances.refresh();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Entry point for a plain class path (JavaFX insists the main class not extend Application there). */
+    public static final class Main {
+
+        private Main() {
+        }
+
+        public static void main(String[] args) {
+            Application.launch(BoxOfficeApp.class, args);
+        }
+    }
+}
