@@ -50,15 +50,4 @@ public class BoxOfficeApp extends Application {
             redis.close();
         }
     }
-
-    /** Entry point for a plain class path (JavaFX insists the main class not extend Application there). */
-    public static final class Main {
-
-        private Main() {
-        }
-
-        public static void main(String[] args) {
-            Application.launch(BoxOfficeApp.class, args);
-        }
-    }
 }
