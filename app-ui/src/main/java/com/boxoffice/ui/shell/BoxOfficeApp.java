@@ -4,7 +4,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.boxoffice.ui.demo.LocalRedis;
+import com.boxoffice.localredis.LocalRedis;
 
 import javafx.application.Application;
 import javafx.scene.Scene;

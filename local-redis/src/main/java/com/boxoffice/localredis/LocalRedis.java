@@ -1,4 +1,4 @@
-package com.boxoffice.ui.demo;
+package com.boxoffice.localredis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
- * The Redis the client talks to: the configured one, else one answering on 127.0.0.1:6379, else a
- * real Redis shipped with the client and started on a free port, so the demo runs on a machine
- * with nothing installed but Java.
+ * A real Redis on this machine: the configured one, else one answering on 127.0.0.1:6379, else a
+ * Redis binary shipped as a Maven artifact and started on a free port. The client's demo mode and
+ * the tests both use it, so either runs on a machine with nothing installed but Java.
  */
 public final class LocalRedis implements AutoCloseable {
 
@@ -39,6 +39,11 @@ public final class LocalRedis implements AutoCloseable {
         if (answersPing("127.0.0.1", 6379)) {
             return new LocalRedis("redis://127.0.0.1:6379", null);
         }
+        return startEmbedded();
+    }
+
+    /** Starts the shipped Redis on a free port, whatever else is running. */
+    public static LocalRedis startEmbedded() {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -47,10 +52,10 @@ public final class LocalRedis implements AutoCloseable {
             RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
                     .setting("save \"\"").setting("appendonly no").build();
             server.start();
-            log.info("No Redis configured or running: started the built-in one on port {}", port);
+            log.info("Started the built-in Redis on port {}", port);
             return new LocalRedis("redis://127.0.0.1:" + port, server);
         } catch (IOException e) {
-            throw new UncheckedIOException("No Redis is configured or running, and the built-in one did not start", e);
+            throw new UncheckedIOException("The built-in Redis did not start", e);
         }
     }
 
