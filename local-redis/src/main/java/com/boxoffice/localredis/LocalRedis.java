@@ -79,7 +79,8 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
-    private static boolean answersPing(String host, int port) {
+    /** Whether a Redis answers PING at this address. */
+    static boolean answersPing(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 300);
             socket.setSoTimeout(1000);
