@@ -35,7 +35,7 @@ public class DemoCatalog {
     private final HoldStore holds;
     private final Clock clock;
     private final List<PerformanceSeating> installed = new ArrayList<>();
-    private final Map<String, String> venueNames = new HashMap<>();
+    private final Map<String, Venue> venues = new HashMap<>();
 
     public DemoCatalog(InMemoryPerformanceSeatings seatings, HoldStore holds, Clock clock) {
         this.seatings = seatings;
@@ -55,7 +55,7 @@ public class DemoCatalog {
                     today.plus(Duration.ofDays(14 + i)).plus(Duration.ofHours(19)), today.minus(Duration.ofDays(30)),
                     today.plus(Duration.ofDays(60)), tiers(venue), HoldPolicy.DEFAULT, 8, OfflinePolicy.ALLOCATED_ONLY);
             PerformanceSeating seating = seatings.register(performance, venue);
-            venueNames.put(venue.id(), venue.name());
+            this.venues.put(venue.id(), venue);
             if (!loaded(seating)) {
                 holds.load(performance.id(), List.of(), Map.of());
             }
@@ -66,7 +66,18 @@ public class DemoCatalog {
 
     /** The name of an installed venue, or its id when it is not one of the demo venues. */
     public synchronized String venueName(String venueId) {
-        return venueNames.getOrDefault(venueId, venueId);
+        Venue venue = venues.get(venueId);
+        return venue == null ? venueId : venue.name();
+    }
+
+    /** An installed venue's plan. */
+    public synchronized Venue venue(String venueId) {
+        install();
+        Venue venue = venues.get(venueId);
+        if (venue == null) {
+            throw new IllegalArgumentException("No venue " + venueId);
+        }
+        return venue;
     }
 
     private boolean loaded(PerformanceSeating seating) {

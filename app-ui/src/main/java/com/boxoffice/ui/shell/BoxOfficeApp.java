@@ -4,7 +4,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.function.Supplier;
+
 import com.boxoffice.localredis.LocalRedis;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -33,12 +36,19 @@ public class BoxOfficeApp extends Application {
     @Override
     public void start(Stage stage) {
         PerformanceListViewModel performances = context.getBean(PerformanceListViewModel.class);
-        Scene scene = new Scene(new ShellView(performances).root(), 1280, 800);
+        @SuppressWarnings("unchecked")
+        Supplier<SeatMapViewModel> seatMaps = context.getBean("seatMapViewModels", Supplier.class);
+        Scene scene = new Scene(new ShellView(performances, seatMaps).root(), 1280, 800);
         scene.getStylesheets().add(BoxOfficeApp.class.getResource("/com/boxoffice/ui/theme/client.css").toExternalForm());
         stage.setTitle("Box office");
         stage.setScene(scene);
         stage.show();
         performances.refresh();
+    }
+
+    /** The running core, for tests that act on it from outside the window. */
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.boxoffice.ui.shell;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -9,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
 import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
+
+import io.lettuce.core.RedisClient;
 
 /** The core running in-process (no web server), and the client's own view models. */
 @SpringBootConfiguration
@@ -28,5 +32,12 @@ public class ClientConfiguration {
     @Bean
     PerformanceListViewModel performanceListViewModel(DemoCatalog catalog, HoldStore holds) {
         return new PerformanceListViewModel(catalog, holds);
+    }
+
+    /** A new live seat map each time one is opened (each reads the feed on its own connection). */
+    @Bean
+    Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings, HoldStore holds,
+                                                 RedisClient redis) {
+        return () -> new SeatMapViewModel(catalog, seatings, holds, redis);
     }
 }

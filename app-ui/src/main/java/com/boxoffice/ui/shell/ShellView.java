@@ -1,6 +1,10 @@
 package com.boxoffice.ui.shell;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.boxoffice.ui.seatmap.SeatMapView;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -10,6 +14,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,7 +31,11 @@ public class ShellView {
 
     private final BorderPane root = new BorderPane();
 
-    public ShellView(PerformanceListViewModel model) {
+    private final TabPane tabs = new TabPane();
+    private final Supplier<SeatMapViewModel> seatMaps;
+
+    public ShellView(PerformanceListViewModel model, Supplier<SeatMapViewModel> seatMaps) {
+        this.seatMaps = seatMaps;
         Label title = new Label("Box office");
         title.getStyleClass().add("title");
         Label mode = new Label("Demo mode");
@@ -61,10 +71,24 @@ public class ShellView {
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setPadding(new Insets(8, 16, 8, 16));
 
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                openSeatMap(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                openSeatMap(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        Tab list = new Tab("Performances", new BorderPane(table, null, null, problem, null));
+        list.setClosable(false);
+        BorderPane.setMargin(table, new Insets(12, 16, 16, 16));
+        tabs.getTabs().add(list);
+        tabs.setId("tabs");
+
         root.setTop(header);
-        root.setCenter(table);
-        root.setBottom(problem);
-        BorderPane.setMargin(table, new Insets(0, 16, 16, 16));
+        root.setCenter(tabs);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
@@ -91,6 +115,26 @@ public class ShellView {
             }
         });
         return column;
+    }
+
+    /** Shows a performance's live seat map in a tab of its own (the one already open, if any). */
+    private void openSeatMap(PerformanceRow row) {
+        String tabId = "seat-map-" + row.performanceId();
+        for (Tab tab : tabs.getTabs()) {
+            if (tabId.equals(tab.getId())) {
+                tabs.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        SeatMapViewModel model = seatMaps.get();
+        SeatMapView view = new SeatMapView(model);
+        Tab tab = new Tab(row.title() + " - " + row.venue(), view.root());
+        tab.setId(tabId);
+        tab.setOnClosed(e -> model.close());
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        model.open(row.performanceId(), view);
+        view.map().requestFocus();
     }
 
     public Parent root() {

@@ -12,11 +12,19 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.boxoffice.core.hold.Hold;
+import com.boxoffice.core.hold.HoldRequest;
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.PerformanceSeatings;
+import com.boxoffice.core.hold.SeatSelection;
+import com.boxoffice.core.performance.Channel;
 import com.boxoffice.testsupport.TestRedis;
+import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.common.Screenshots;
 
 import javafx.application.Application;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 
 /** The real client, headless, on a real Redis and a real H2 journal file. */
 class BoxOfficeAppTest {
@@ -36,7 +44,7 @@ class BoxOfficeAppTest {
     }
 
     @Test
-    void theDemoOpensOnItsThreePerformancesWithTheirFreeSeats() throws Exception {
+    void theDemoListsItsPerformancesAndOpensALiveSeatMap() throws Exception {
         System.setProperty("boxoffice.data-dir", data.toString());
         System.setProperty("boxoffice.holds.redis-url", TestRedis.url());
         FxToolkit.registerPrimaryStage();
@@ -53,5 +61,32 @@ class BoxOfficeAppTest {
         assertThat(robot.lookup("#problem").queryLabeled().isVisible()).isFalse();
         assertThat(data.resolve("journal.mv.db")).exists();
         Screenshots.save(table.getScene(), Path.of("target/screenshots/performances.png"));
+
+        // Open the theatre's map from the keyboard; a hold made elsewhere shows on it live.
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.ENTER);
+        SeatMap map = robot.lookup("#seat-map").query();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map.getData() != null
+                && "Live".equals(robot.lookup("#seat-map-status").queryLabeled().getText()));
+        int free = 0;
+        while (map.stateOf(free) != '.') {
+            free++;
+        }
+        int seat = free;
+        HoldStore holds = ((BoxOfficeApp) app).context().getBean(HoldStore.class);
+        String seatId = ((BoxOfficeApp) app).context().getBean(PerformanceSeatings.class)
+                .seating("demo-theatre-1").layout().seatId(seat);
+        Hold hold = holds.hold(new HoldRequest("demo-theatre-1", null, "test", null, Channel.BOX_OFFICE, "T-test",
+                SeatSelection.seats(seatId)));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> map.stateOf(seat) == 'H');
+            Screenshots.save(map.getScene(), Path.of("target/screenshots/seat-map-theatre.png"));
+        } finally {
+            holds.release(hold.holdId(), hold.token());
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> map.stateOf(seat) == '.');
     }
 }
