@@ -27,6 +27,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
 
     private final Canvas canvas = new Canvas();
     private Color[] categoryColors = new Color[0];
+    private SeatMapData colorsOf;
     private double scale = 1;
     private double offsetX;
     private double offsetY;
@@ -39,7 +40,6 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         getChildren().add(canvas);
         map.onRepaint(changed -> {
             if (changed == null) {
-                categoryColors = colors(map.getData());
                 fitted = false;
                 redraw();
             } else {
@@ -179,13 +179,22 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         }
     }
 
+    /** The colour of each price category of the data drawn, worked out once per data set. */
+    private Color[] categoryColors(SeatMapData data) {
+        if (data != colorsOf) {
+            categoryColors = colors(data);
+            colorsOf = data;
+        }
+        return categoryColors;
+    }
+
     private Color colorOf(SeatMapData data, int seat) {
         return switch (getSkinnable().stateOf(seat)) {
             case 'H' -> HELD;
             case 'S' -> SOLD;
             case 'B' -> BLOCKED;
             case 'A' -> ALLOCATED;
-            default -> categoryColors[data.categoryIndex(seat)];
+            default -> categoryColors(data)[data.categoryIndex(seat)];
         };
     }
 

@@ -64,6 +64,27 @@ class SeatMapTest {
     }
 
     @Test
+    void dataGivenBeforeTheMapIsShownIsDrawnInItsColours(FxRobot robot) {
+        SeatMapData data = SeatMapData.of(DemoVenues.theatre());
+        SeatMap fresh = new SeatMap();
+        fresh.setData(data);
+        fresh.setStates(".".repeat(data.size()));
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(fresh, 800, 600));
+            stage.show();
+            fresh.applyCss();
+            fresh.layout();
+            shot[0] = fresh.snapshot(null, null);
+            stage.close();
+        });
+        SeatMapSkin skin = (SeatMapSkin) fresh.getSkin();
+        assertThat(shot[0].getPixelReader().getColor((int) Math.round(skin.screenX(0)), (int) Math.round(skin.screenY(0))))
+                .isEqualTo(Color.web(data.categoryOf(0).color()));
+    }
+
+    @Test
     void theStadiumIsDrawnWholeWithEveryStateVisible(FxRobot robot) {
         SeatMapData data = SeatMapData.of(DemoVenues.stadium());
         char[] states = new char[data.size()];
