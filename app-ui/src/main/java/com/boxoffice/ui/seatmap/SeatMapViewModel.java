@@ -43,7 +43,6 @@ public class SeatMapViewModel implements AutoCloseable {
     private final PerformanceSeatings seatings;
     private final HoldStore holds;
     private final RedisClient redis;
-    private StatefulRedisConnection<String, String> feedConnection;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading the seat map...");
     private volatile boolean open = true;
     private Thread follower;
@@ -68,9 +67,11 @@ public class SeatMapViewModel implements AutoCloseable {
         }, loaded -> {
             display.show(loaded.data(), loaded.availability().states());
             status.set("Live");
+            // The follower owns its connection: it opens it, and closes it when the map is closed.
             follower = Thread.ofVirtual().name("seat-feed-" + performanceId).start(() -> {
-                feedConnection = redis.connect();
-                follow(new RedisSeatFeed(feedConnection), performanceId, loaded.availability().feedId(), display);
+                try (StatefulRedisConnection<String, String> connection = redis.connect()) {
+                    follow(new RedisSeatFeed(connection), performanceId, loaded.availability().feedId(), display);
+                }
             });
         }, error -> status.set("Could not load the seat map (" + error.getMessage() + "). Close this tab and try again."));
     }
@@ -115,9 +116,6 @@ public class SeatMapViewModel implements AutoCloseable {
         open = false;
         if (follower != null) {
             follower.interrupt();
-        }
-        if (feedConnection != null) {
-            feedConnection.close();
         }
     }
 }

@@ -52,11 +52,6 @@ public final class RedisScripts {
         return connection;
     }
 
-    /** The full text of a script as loaded into Redis. */
-    public String body(Script script) {
-        return bodies.get(script);
-    }
-
     /** The SHA1 digest Redis knows the script by. */
     public String sha(Script script) {
         return shas.get(script);

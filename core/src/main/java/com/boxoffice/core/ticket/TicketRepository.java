@@ -17,13 +17,12 @@ public interface TicketRepository extends JpaRepository<TicketEntity, String> {
             + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE")
     Optional<TicketEntity> findLive(@Param("performanceId") String performanceId, @Param("seatId") String seatId);
 
-    /** Seats of the performance with a LIVE ticket: the sold part of the seat map, for rebuilding it. */
-    @Query("select t.seatId from TicketEntity t where t.performanceId = :performanceId"
-            + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE order by t.seatId")
-    List<String> findSoldSeatIds(@Param("performanceId") String performanceId);
-
-    /** Seat and order of every LIVE ticket of the performance: who owns each sold seat. */
+    /**
+     * Seat and order of every LIVE ticket of the performance, by seat: the sold part of the seat map
+     * and who owns each sold seat, for rebuilding the live state.
+     */
     @Query("select new com.boxoffice.core.ticket.SoldSeat(t.seatId, t.orderId) from TicketEntity t"
-            + " where t.performanceId = :performanceId and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE")
+            + " where t.performanceId = :performanceId and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE"
+            + " order by t.seatId")
     List<SoldSeat> findSoldSeats(@Param("performanceId") String performanceId);
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import com.boxoffice.core.ticket.SoldSeat;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.ticket.TicketStatus;
@@ -154,7 +155,8 @@ abstract class TicketLedgerContract extends PersistenceContract {
         refunded.refund();
         tickets.saveAndFlush(refunded);
 
-        assertThat(tickets.findSoldSeatIds(performanceId)).containsExactly("STALLS-A-1", "STALLS-A-2");
+        assertThat(tickets.findSoldSeats(performanceId))
+                .containsExactly(new SoldSeat("STALLS-A-1", orderId), new SoldSeat("STALLS-A-2", orderId));
         assertThat(tickets.findByOrderId(orderId)).hasSize(3);
     }
 
