@@ -33,13 +33,20 @@ public class DemoCatalog {
 
     private final InMemoryPerformanceSeatings seatings;
     private final HoldStore holds;
+    private final Journal journal;
     private final Clock clock;
     private final List<PerformanceSeating> installed = new ArrayList<>();
     private final Map<String, Venue> venues = new HashMap<>();
 
-    public DemoCatalog(InMemoryPerformanceSeatings seatings, HoldStore holds, Clock clock) {
+    /** Where the terminal writes down the venues and performances it sells (its sales refer to them). */
+    public interface Journal {
+        void store(Venue venue, Performance performance);
+    }
+
+    public DemoCatalog(InMemoryPerformanceSeatings seatings, HoldStore holds, Journal journal, Clock clock) {
         this.seatings = seatings;
         this.holds = holds;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -54,6 +61,7 @@ public class DemoCatalog {
             Performance performance = new Performance(venue.id() + "-1", venue.id(), TITLES[i % TITLES.length],
                     today.plus(Duration.ofDays(14 + i)).plus(Duration.ofHours(19)), today.minus(Duration.ofDays(30)),
                     today.plus(Duration.ofDays(60)), tiers(venue), HoldPolicy.DEFAULT, 8, OfflinePolicy.ALLOCATED_ONLY);
+            journal.store(venue, performance);
             PerformanceSeating seating = seatings.register(performance, venue);
             this.venues.put(venue.id(), venue);
             if (!loaded(seating)) {

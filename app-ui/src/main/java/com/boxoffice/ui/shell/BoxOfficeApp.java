@@ -4,10 +4,16 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.function.Supplier;
+import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.boxoffice.core.sale.SaleService;
 import com.boxoffice.localredis.LocalRedis;
-import com.boxoffice.ui.seatmap.SeatMapViewModel;
+import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
+import com.boxoffice.ui.common.ConnectionMonitor;
+import com.boxoffice.ui.common.Fx;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -18,6 +24,8 @@ import javafx.stage.Stage;
  * screen in {@link #start(Stage)}, and everything is closed in {@link #stop()}.
  */
 public class BoxOfficeApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(BoxOfficeApp.class);
 
     private LocalRedis redis;
     private ConfigurableApplicationContext context;
@@ -35,19 +43,33 @@ public class BoxOfficeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ClientProperties properties = context.getBean(ClientProperties.class);
+        ClientMode mode = properties.clientMode();
         PerformanceListViewModel performances = context.getBean(PerformanceListViewModel.class);
-        @SuppressWarnings("unchecked")
-        Supplier<SeatMapViewModel> seatMaps = context.getBean("seatMapViewModels", Supplier.class);
-        Scene scene = new Scene(new ShellView(performances, seatMaps).root(), 1280, 800);
+        ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
+        BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
+        ShellView shell = new ShellView(mode, properties.terminalId(), performances, connection,
+                row -> desk.open(row, () -> "clerk"));
+        Scene scene = new Scene(shell.root(), 1440, 900);
         scene.getStylesheets().add(BoxOfficeApp.class.getResource("/com/boxoffice/ui/theme/client.css").toExternalForm());
-        stage.setTitle("Box office");
+        stage.setTitle(mode.title() + " - " + properties.terminalId());
         stage.setScene(scene);
         stage.show();
         performances.refresh();
+        recoverInterruptedSales();
+    }
+
+    /** Finishes or unwinds any sale a crash left half-done (the journal says where each stopped). */
+    private void recoverInterruptedSales() {
+        SaleService sales = context.getBean(SaleService.class);
+        Clock clock = context.getBean(Clock.class);
+        Fx.inBackground(() -> sales.recover(clock.instant()),
+                report -> log.info("Sales left unfinished by the last run: {}", report),
+                error -> log.warn("Could not check for unfinished sales: {}", error.toString()));
     }
 
     /** The running core, for tests that act on it from outside the window. */
-    ConfigurableApplicationContext context() {
+    public ConfigurableApplicationContext context() {
         return context;
     }
 

@@ -1,32 +1,104 @@
 package com.boxoffice.ui.shell;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import com.boxoffice.core.hold.HoldProperties;
 import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.HoldTokens;
 import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
+import com.boxoffice.core.payment.PaymentProvider;
+import com.boxoffice.core.payment.PaymentRepository;
+import com.boxoffice.core.payment.SimulatedPaymentProvider;
+import com.boxoffice.core.performance.PerformanceEntity;
+import com.boxoffice.core.performance.PerformanceRepository;
+import com.boxoffice.core.sale.SaleCheckpoints;
+import com.boxoffice.core.sale.SaleOrderRepository;
+import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.core.ticket.TicketRepository;
+import com.boxoffice.core.venue.VenueEntity;
+import com.boxoffice.core.venue.VenueJson;
+import com.boxoffice.core.venue.VenueRepository;
+import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
+import com.boxoffice.ui.common.ConnectionMonitor;
+import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 /** The core running in-process (no web server), and the client's own view models. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@EnableConfigurationProperties(ClientProperties.class)
 public class ClientConfiguration {
+
+    /** Longest the card terminal may take to answer; a charge younger than this is left alone by recovery. */
+    static final Duration CARD_ANSWER_TIME = Duration.ofMinutes(2);
 
     @Bean
     InMemoryPerformanceSeatings performanceSeatings() {
         return new InMemoryPerformanceSeatings();
     }
 
+    /**
+     * Hold tokens signed with a secret kept in the data folder, so a sale interrupted by a crash can
+     * still confirm its hold after the restart.
+     */
     @Bean
-    DemoCatalog demoCatalog(InMemoryPerformanceSeatings seatings, HoldStore holds, Clock clock) {
-        return new DemoCatalog(seatings, holds, clock);
+    HoldTokens holdTokens(HoldProperties properties, Environment environment) {
+        if (!properties.tokenSecret().isEmpty()) {
+            return new HoldTokens(properties.tokenSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new HoldTokens(LocalSecret.loadOrCreate(ClientProperties.dataDir(environment).resolve("hold-token.secret")));
+    }
+
+    /** The card terminal. Simulated: the clerk (or a test) chooses approve, decline or no answer. */
+    @Bean
+    SimulatedPaymentProvider cardTerminal(ClientProperties properties) {
+        return new SimulatedPaymentProvider(new SimulatedPaymentProvider.Settings(
+                properties.cardLatency(), properties.cardLatency(), 0, 0));
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+
+    @Bean
+    SaleService saleService(HoldStore holds, InMemoryPerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
+                            SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
+                            TransactionTemplate tx, Clock clock) {
+        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, tx, clock,
+                SaleCheckpoints.NONE, CARD_ANSWER_TIME);
+    }
+
+    /** The venues and performances this terminal sells, written to its journal (its sales refer to them). */
+    @Bean
+    DemoCatalog.Journal catalogJournal(VenueRepository venues, PerformanceRepository performances, TransactionTemplate tx,
+                                       Clock clock) {
+        return (venue, performance) -> tx.executeWithoutResult(status -> {
+            if (!venues.existsById(venue.id())) {
+                venues.save(VenueEntity.from(venue, VenueJson.write(venue), clock.instant()));
+            }
+            performances.save(PerformanceEntity.from(performance));
+        });
+    }
+
+    @Bean
+    DemoCatalog demoCatalog(InMemoryPerformanceSeatings seatings, HoldStore holds, DemoCatalog.Journal journal, Clock clock) {
+        return new DemoCatalog(seatings, holds, journal, clock);
     }
 
     @Bean
@@ -39,5 +111,21 @@ public class ClientConfiguration {
     Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings, HoldStore holds,
                                                  RedisClient redis) {
         return () -> new SeatMapViewModel(catalog, seatings, holds, redis);
+    }
+
+    @Bean(destroyMethod = "close")
+    ConnectionMonitor connectionMonitor(StatefulRedisConnection<String, String> connection, Clock clock) {
+        return new ConnectionMonitor(connection, Duration.ofSeconds(2), clock);
+    }
+
+    @Bean
+    BoxOfficeDesk boxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
+                                InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
+                                ClientProperties properties) {
+        return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), null);
+    }
+
+    static Path ticketsDir(Environment environment) {
+        return ClientProperties.dataDir(environment).resolve("tickets");
     }
 }

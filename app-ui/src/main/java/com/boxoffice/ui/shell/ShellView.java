@@ -1,16 +1,21 @@
 package com.boxoffice.ui.shell;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import com.boxoffice.ui.seatmap.SeatMapView;
-import com.boxoffice.ui.seatmap.SeatMapViewModel;
+import com.boxoffice.ui.common.ConnectionMonitor;
+import com.boxoffice.ui.common.Shortcut;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -21,25 +26,37 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** The first screen: the performances on sale and how many seats each has left. Builds nodes, binds, no rules. */
+/**
+ * The window of the box-office and manager modes: a header (mode, terminal, who is signed in), a
+ * banner when the seat server cannot be reached, and tabs: the performances on sale, one tab per
+ * opened performance, and the mode's own tools. Keys of the tab showing are live; the others' are not.
+ */
 public class ShellView {
 
     private final BorderPane root = new BorderPane();
-
     private final TabPane tabs = new TabPane();
-    private final Supplier<SeatMapViewModel> seatMaps;
+    private final Function<PerformanceRow, OpenedPerformance> opener;
+    private final Map<Tab, List<Shortcut>> tabShortcuts = new HashMap<>();
+    private final List<KeyCombination> installed = new ArrayList<>();
+    private final HBox header;
+    private final Label user = new Label();
 
-    public ShellView(PerformanceListViewModel model, Supplier<SeatMapViewModel> seatMaps) {
-        this.seatMaps = seatMaps;
-        Label title = new Label("Box office");
+    public ShellView(ClientMode mode, String terminalId, PerformanceListViewModel model, ConnectionMonitor connection,
+                     Function<PerformanceRow, OpenedPerformance> opener) {
+        this.opener = opener;
+        Label title = new Label(mode.title());
         title.getStyleClass().add("title");
-        Label mode = new Label("Demo mode");
-        mode.getStyleClass().add("mode");
+        Label terminal = new Label("Terminal " + terminalId);
+        terminal.getStyleClass().add("mode");
+        user.setId("signed-in");
+        user.getStyleClass().add("user");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ProgressIndicator busy = new ProgressIndicator();
@@ -48,10 +65,18 @@ public class ShellView {
         Button refresh = new Button("_Refresh (F5)");
         refresh.setId("refresh");
         refresh.setOnAction(e -> model.refresh());
-        HBox header = new HBox(12, title, mode, spacer, busy, refresh);
+        header = new HBox(12, title, terminal, spacer, busy, user, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("header");
+
+        Label banner = new Label();
+        banner.setId("connection-banner");
+        banner.getStyleClass().add("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(connection.messageProperty());
+        banner.visibleProperty().bind(connection.connectedProperty().not());
+        banner.managedProperty().bind(banner.visibleProperty());
 
         TableView<PerformanceRow> table = new TableView<>(model.rows());
         table.setId("performances");
@@ -70,30 +95,72 @@ public class ShellView {
         problem.visibleProperty().bind(Bindings.isNotEmpty(model.problemProperty()));
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setPadding(new Insets(8, 16, 8, 16));
+        Label hint = new Label("Select a performance and press Enter (or double-click) to open it.");
+        hint.getStyleClass().add("help");
+        hint.setPadding(new Insets(0, 16, 12, 16));
 
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
-                openSeatMap(table.getSelectionModel().getSelectedItem());
+                open(table.getSelectionModel().getSelectedItem());
             }
         });
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                openSeatMap(table.getSelectionModel().getSelectedItem());
+                open(table.getSelectionModel().getSelectedItem());
             }
         });
-        Tab list = new Tab("Performances", new BorderPane(table, null, null, problem, null));
+        Tab list = new Tab("Performances", new BorderPane(table, null, null, new VBox(problem, hint), null));
+        list.setId("performances-tab");
         list.setClosable(false);
-        BorderPane.setMargin(table, new Insets(12, 16, 16, 16));
+        BorderPane.setMargin(table, new Insets(12, 16, 8, 16));
         tabs.getTabs().add(list);
         tabs.setId("tabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> installShortcuts(tab));
 
-        root.setTop(header);
+        root.setTop(new VBox(header, banner));
         root.setCenter(tabs);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
+                installShortcuts(tabs.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** Shows who is signed in, with a button to sign out. */
+    public void setUser(String name, Node signOut) {
+        user.setText(name);
+        if (signOut != null && !header.getChildren().contains(signOut)) {
+            header.getChildren().add(signOut);
+        }
+    }
+
+    /** A tool tab of the mode that is always there (find an order, the shift, ...), opened by {@code key}. */
+    public Tab addTool(String id, String title, Parent content, KeyCombination key, List<Shortcut> shortcuts) {
+        Tab tab = new Tab(title + "  (" + key.getDisplayText() + ")", content);
+        tab.setId(id);
+        tab.setClosable(false);
+        tabShortcuts.put(tab, List.copyOf(shortcuts));
+        tabs.getTabs().add(tab);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(key, () -> tabs.getSelectionModel().select(tab));
+            }
+        });
+        return tab;
+    }
+
+    private void installShortcuts(Tab tab) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            return;
+        }
+        installed.forEach(scene.getAccelerators()::remove);
+        installed.clear();
+        for (Shortcut shortcut : tabShortcuts.getOrDefault(tab, List.of())) {
+            scene.getAccelerators().put(shortcut.key(), shortcut.action());
+            installed.add(shortcut.key());
+        }
     }
 
     private static <T> TableColumn<PerformanceRow, T> column(String heading, Function<PerformanceRow, T> value, double width) {
@@ -117,24 +184,40 @@ public class ShellView {
         return column;
     }
 
-    /** Shows a performance's live seat map in a tab of its own (the one already open, if any). */
-    private void openSeatMap(PerformanceRow row) {
-        String tabId = "seat-map-" + row.performanceId();
+    /** Shows a performance in a tab of its own (the one already open, if any). */
+    public void open(PerformanceRow row) {
+        String tabId = "performance-" + row.performanceId();
         for (Tab tab : tabs.getTabs()) {
             if (tabId.equals(tab.getId())) {
                 tabs.getSelectionModel().select(tab);
                 return;
             }
         }
-        SeatMapViewModel model = seatMaps.get();
-        SeatMapView view = new SeatMapView(model);
-        Tab tab = new Tab(row.title() + " - " + row.venue(), view.root());
+        OpenedPerformance opened = opener.apply(row);
+        Tab tab = new Tab(row.title() + " - " + row.venue(), opened.root());
         tab.setId(tabId);
-        tab.setOnClosed(e -> model.close());
+        tab.setOnClosed(e -> {
+            tabShortcuts.remove(tab);
+            opened.close().run();
+        });
+        tabShortcuts.put(tab, opened.shortcuts());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
-        model.open(row.performanceId(), view);
-        view.map().requestFocus();
+        if (opened.focus() != null) {
+            opened.focus().requestFocus();
+        }
+    }
+
+    /** Closes every opened performance (signing out). */
+    public void closeAll() {
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            if (tab.isClosable()) {
+                tabs.getTabs().remove(tab);
+                if (tab.getOnClosed() != null) {
+                    tab.getOnClosed().handle(null);
+                }
+            }
+        }
     }
 
     public Parent root() {

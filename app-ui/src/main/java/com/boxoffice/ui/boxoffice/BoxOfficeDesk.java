@@ -1,0 +1,60 @@
+package com.boxoffice.ui.boxoffice;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.PerformanceSeating;
+import com.boxoffice.core.hold.PerformanceSeatings;
+import com.boxoffice.core.performance.Channel;
+import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.ui.common.SeatNames;
+import com.boxoffice.ui.common.Shortcut;
+import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.seatmap.SeatMapView;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
+import com.boxoffice.ui.shell.OpenedPerformance;
+import com.boxoffice.ui.shell.PerformanceRow;
+
+/** Opens a performance for selling at the window: its live map and a sale beside it. */
+public class BoxOfficeDesk {
+
+    private final SaleService sales;
+    private final HoldStore holds;
+    private final Clock clock;
+    private final DemoCatalog catalog;
+    private final PerformanceSeatings seatings;
+    private final Supplier<SeatMapViewModel> maps;
+    private final String terminalId;
+    private final SaleViewModel.TicketOutput tickets;
+
+    public BoxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
+                         Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets) {
+        this.sales = sales;
+        this.holds = holds;
+        this.clock = clock;
+        this.catalog = catalog;
+        this.seatings = seatings;
+        this.maps = maps;
+        this.terminalId = terminalId;
+        this.tickets = tickets;
+    }
+
+    /** @param seller who is selling (written on the hold and the order) */
+    public OpenedPerformance open(PerformanceRow row, Supplier<String> seller) {
+        PerformanceSeating seating = seatings.seating(row.performanceId());
+        SeatMapViewModel mapModel = maps.get();
+        SeatMapView mapView = new SeatMapView(mapModel);
+        SaleViewModel sale = new SaleViewModel(sales, holds, clock, row.performanceId(), Channel.BOX_OFFICE, terminalId,
+                seller, tickets);
+        SeatNames names = new SeatNames(catalog.venue(seating.performance().venueId()));
+        SaleView view = new SaleView(sale, mapView, seating.performance().tiers(), names, List::of);
+        mapModel.open(row.performanceId(), mapView);
+        List<Shortcut> shortcuts = view.shortcuts();
+        return new OpenedPerformance(view.root(), mapView.map(), shortcuts, () -> {
+            sale.close();
+            mapModel.close();
+        });
+    }
+}

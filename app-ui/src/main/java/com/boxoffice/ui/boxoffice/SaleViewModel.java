@@ -1,0 +1,357 @@
+package com.boxoffice.ui.boxoffice;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.boxoffice.core.hold.Hold;
+import com.boxoffice.core.hold.HoldRequest;
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.SeatSelection;
+import com.boxoffice.core.payment.SimulatedOutcome;
+import com.boxoffice.core.performance.Channel;
+import com.boxoffice.core.sale.Basket;
+import com.boxoffice.core.sale.PaymentDeclinedException;
+import com.boxoffice.core.sale.SaleReceipt;
+import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.core.sale.Tender;
+import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Money;
+import com.boxoffice.ui.common.Problems;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+
+/**
+ * One sale at a window or kiosk, from picking seats to tickets: hold (with a countdown that can be
+ * extended), the basket with its locked prices, payment by cash, card or both, and the receipt.
+ * Every call to the core runs in the background; results and problems come back as properties.
+ * Call its methods from the FX thread.
+ */
+public class SaleViewModel implements AutoCloseable {
+
+    /** Where the sale is. */
+    public enum Step { PICKING, HELD, PAID }
+
+    /** Writes a finished sale's tickets somewhere a buyer can take them from (a PDF file). */
+    public interface TicketOutput {
+        Path save(SaleReceipt receipt);
+    }
+
+    private final SaleService sales;
+    private final HoldStore holds;
+    private final Clock clock;
+    private final String performanceId;
+    private final Channel channel;
+    private final String terminalId;
+    private final Supplier<String> seller;
+    private final TicketOutput tickets;
+
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.PICKING);
+    private final ReadOnlyObjectWrapper<Basket> basket = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SaleReceipt> receipt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> ticketFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper secondsLeft = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dueMinor = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Timeline ticker;
+
+    public SaleViewModel(SaleService sales, HoldStore holds, Clock clock, String performanceId, Channel channel,
+                         String terminalId, Supplier<String> seller, TicketOutput tickets) {
+        this.sales = sales;
+        this.holds = holds;
+        this.clock = clock;
+        this.performanceId = performanceId;
+        this.channel = channel;
+        this.terminalId = terminalId;
+        this.seller = seller;
+        this.tickets = tickets;
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Basket> basketProperty() {
+        return basket.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SaleReceipt> receiptProperty() {
+        return receipt.getReadOnlyProperty();
+    }
+
+    /** The saved tickets of the finished sale. */
+    public ReadOnlyObjectProperty<Path> ticketFileProperty() {
+        return ticketFile.getReadOnlyProperty();
+    }
+
+    /** Seconds until the held seats go back on sale. */
+    public ReadOnlyLongProperty secondsLeftProperty() {
+        return secondsLeft.getReadOnlyProperty();
+    }
+
+    /** What is still to pay (less than the total after a split payment's first part). */
+    public ReadOnlyLongProperty dueMinorProperty() {
+        return dueMinor.getReadOnlyProperty();
+    }
+
+    /** The last thing the clerk should know: what happened, or what went wrong and what to do. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #messageProperty()} reports a problem. */
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** A call to the core is under way: buttons that would start another one are disabled. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public String performanceId() {
+        return performanceId;
+    }
+
+    public String currency() {
+        Basket b = basket.get();
+        return b == null ? "EUR" : b.currency();
+    }
+
+    public String format(long minor) {
+        return Money.format(minor, currency());
+    }
+
+    /** Holds exactly these seats (all or none) and locks their prices. */
+    public void holdSeats(List<String> seatIds) {
+        if (seatIds.isEmpty()) {
+            say("Pick seats on the map first (click them, or Shift+drag around them).", true);
+            return;
+        }
+        start(new SeatSelection.Seats(seatIds));
+    }
+
+    /** Holds the best {@code count} seats together in a tier (null: any), some of them wheelchair spaces. */
+    public void holdBest(int count, String category, int wheelchairSpaces) {
+        if (count < 1 || count > 20) {
+            say("Choose between 1 and 20 seats.", true);
+            return;
+        }
+        if (wheelchairSpaces < 0 || wheelchairSpaces > count) {
+            say("Wheelchair spaces must be between 0 and the number of seats.", true);
+            return;
+        }
+        start(new SeatSelection.BestAvailable(count, category, wheelchairSpaces));
+    }
+
+    private void start(SeatSelection selection) {
+        if (step.get() == Step.HELD) {
+            say("Finish or cancel the seats in the basket first.", true);
+            return;
+        }
+        HoldRequest request = new HoldRequest(performanceId, terminalId + ":" + UUID.randomUUID(), seller.get(), null,
+                channel, terminalId, selection);
+        run(() -> sales.start(request), started -> {
+            receipt.set(null);
+            ticketFile.set(null);
+            dueMinor.set(started.totalMinor());
+            secondsLeft.set(secondsUntil(started.hold().expiresAt()));
+            basket.set(started);
+            step.set(Step.HELD);
+            ticker.play();
+            say(started.seats().size() == 1 ? "1 seat held." : started.seats().size() + " seats held.", false);
+        });
+    }
+
+    /** Gives the hold more time (as often as the performance allows). */
+    public void extend() {
+        Basket current = basket.get();
+        if (current == null || step.get() != Step.HELD) {
+            return;
+        }
+        run(() -> holds.extend(current.hold().holdId(), current.hold().token()), extended -> {
+            basket.set(new Basket(current.orderId(), extended, current.seats(), current.totalMinor(), current.currency()));
+            tick();
+            say("Hold extended to " + minutesSeconds(secondsLeft.get()) + ".", false);
+        });
+    }
+
+    /** Gives the held seats back and empties the basket. */
+    public void cancel() {
+        Basket current = basket.get();
+        if (current == null || step.get() != Step.HELD) {
+            return;
+        }
+        run(() -> {
+            sales.cancel(current.orderId());
+            return current;
+        }, cancelled -> {
+            clear();
+            say("Sale cancelled; the seats are back on sale.", false);
+        });
+    }
+
+    /** Takes cash for everything still due; {@code tenderedMinor} is what the buyer handed over. */
+    public void payCash(long tenderedMinor) {
+        long due = dueMinor.get();
+        if (tenderedMinor < due) {
+            say("That is less than the " + format(due) + " due. Take more cash or pay part by card.", true);
+            return;
+        }
+        pay(List.of(new Tender.Cash(due, tenderedMinor)));
+    }
+
+    /** Charges everything still due to a card. */
+    public void payCard(SimulatedOutcome outcome) {
+        pay(List.of(new Tender.Card(dueMinor.get(), outcome)));
+    }
+
+    /** Takes {@code cashMinor} in cash (from {@code tenderedMinor} handed over) and the rest by card. */
+    public void paySplit(long cashMinor, long tenderedMinor, SimulatedOutcome outcome) {
+        long due = dueMinor.get();
+        if (cashMinor <= 0 || cashMinor >= due) {
+            say("The cash part must be more than nothing and less than the " + format(due) + " due.", true);
+            return;
+        }
+        if (tenderedMinor < cashMinor) {
+            say("Less cash was handed over than the cash part.", true);
+            return;
+        }
+        pay(List.of(new Tender.Cash(cashMinor, tenderedMinor), new Tender.Card(due - cashMinor, outcome)));
+    }
+
+    private void pay(List<Tender> tenders) {
+        Basket current = basket.get();
+        if (current == null || step.get() != Step.HELD) {
+            say("Hold seats first.", true);
+            return;
+        }
+        busy.set(true);
+        say("Taking payment...", false);
+        Fx.inBackground(() -> {
+            SaleReceipt done = sales.pay(current.orderId(), tenders);
+            Path file = tickets == null ? null : tickets.save(done);
+            return new Paid(done, file);
+        }, paid -> {
+            busy.set(false);
+            ticker.stop();
+            receipt.set(paid.receipt());
+            ticketFile.set(paid.file());
+            dueMinor.set(0);
+            step.set(Step.PAID);
+            say(paid.receipt().changeMinor() > 0
+                    ? "Paid. Give " + format(paid.receipt().changeMinor()) + " change."
+                    : "Paid. Tickets are ready.", false);
+        }, error -> {
+            busy.set(false);
+            if (error instanceof PaymentDeclinedException declined) {
+                dueMinor.set(declined.stillDueMinor());
+                say(Problems.describe(error) + " Still due: " + format(declined.stillDueMinor()) + ".", true);
+            } else {
+                say(Problems.describe(error), true);
+                if (!isStillHeld(error)) {
+                    clear();
+                }
+            }
+        });
+    }
+
+    private record Paid(SaleReceipt receipt, Path file) {
+    }
+
+    private static boolean isStillHeld(Throwable error) {
+        return !(error instanceof com.boxoffice.core.sale.SaleFailedException);
+    }
+
+    /** After a finished sale: an empty basket for the next buyer. */
+    public void newSale() {
+        if (step.get() == Step.PAID) {
+            clear();
+            receipt.set(null);
+            ticketFile.set(null);
+            say("", false);
+        }
+    }
+
+    private void clear() {
+        ticker.stop();
+        basket.set(null);
+        dueMinor.set(0);
+        secondsLeft.set(0);
+        step.set(Step.PICKING);
+    }
+
+    private void tick() {
+        Basket current = basket.get();
+        if (current == null || step.get() != Step.HELD) {
+            return;
+        }
+        long left = secondsUntil(current.hold().expiresAt());
+        secondsLeft.set(left);
+        if (left == 0 && !busy.get()) {
+            clear();
+            say("The hold ran out and the seats went back on sale. Pick the seats again.", true);
+        }
+    }
+
+    private long secondsUntil(java.time.Instant end) {
+        return Math.max(0, java.time.Duration.between(clock.instant(), end).toSeconds());
+    }
+
+    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> done) {
+        busy.set(true);
+        Fx.inBackground(work, result -> {
+            busy.set(false);
+            done.accept(result);
+        }, error -> {
+            busy.set(false);
+            say(Problems.describe(error), true);
+        });
+    }
+
+    private void say(String text, boolean isProblem) {
+        message.set(text);
+        problem.set(isProblem);
+    }
+
+    public static String minutesSeconds(long seconds) {
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** The hold of an unfinished sale, for a caller that must give it back (a kiosk timing out). */
+    public Hold heldNow() {
+        Basket current = basket.get();
+        return current == null || step.get() != Step.HELD ? null : current.hold();
+    }
+
+    /** Stops the countdown; an unfinished sale's seats are given back. */
+    @Override
+    public void close() {
+        ticker.stop();
+        Basket current = basket.get();
+        if (current != null && step.get() == Step.HELD) {
+            Fx.inBackground(() -> {
+                sales.cancel(current.orderId());
+                return null;
+            }, ignored -> {
+            }, error -> {
+            });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.boxoffice.ui.shell;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the client ({@code boxoffice.client.*} and {@code boxoffice.data-dir}).
+ *
+ * @param mode            box-office, kiosk or manager
+ * @param terminalId      this terminal's id: written on every sale, shift and hold it makes
+ * @param kioskIdleTimeout a kiosk with nobody touching it this long goes back to its start screen
+ *                        and releases any hold
+ * @param cardLatency     how long the simulated card terminal takes to answer
+ */
+@ConfigurationProperties("boxoffice.client")
+public record ClientProperties(
+        @DefaultValue("box-office") String mode,
+        @DefaultValue("window-1") String terminalId,
+        @DefaultValue("90s") Duration kioskIdleTimeout,
+        @DefaultValue("600ms") Duration cardLatency) {
+
+    public ClientMode clientMode() {
+        return ClientMode.parse(mode);
+    }
+
+    /** Where the terminal keeps its journal, its ticket files and its secrets. */
+    public static Path dataDir(org.springframework.core.env.Environment environment) {
+        return Path.of(environment.getRequiredProperty("boxoffice.data-dir"));
+    }
+}
