@@ -14,8 +14,14 @@ import com.boxoffice.localredis.LocalRedis;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
 import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.kiosk.KioskDesk;
+import com.boxoffice.ui.kiosk.KioskView;
+import com.boxoffice.ui.kiosk.KioskViewModel;
 
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -46,17 +52,34 @@ public class BoxOfficeApp extends Application {
         ClientProperties properties = context.getBean(ClientProperties.class);
         ClientMode mode = properties.clientMode();
         PerformanceListViewModel performances = context.getBean(PerformanceListViewModel.class);
-        ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
-        BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
-        ShellView shell = new ShellView(mode, properties.terminalId(), performances, connection,
-                row -> desk.open(row, () -> "clerk"));
-        Scene scene = new Scene(shell.root(), 1440, 900);
+        Parent root = mode == ClientMode.KIOSK ? kiosk(stage, properties, performances) : shell(mode, properties, performances);
+        Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(BoxOfficeApp.class.getResource("/com/boxoffice/ui/theme/client.css").toExternalForm());
         stage.setTitle(mode.title() + " - " + properties.terminalId());
         stage.setScene(scene);
         stage.show();
         performances.refresh();
         recoverInterruptedSales();
+    }
+
+    private Parent shell(ClientMode mode, ClientProperties properties, PerformanceListViewModel performances) {
+        ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
+        BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
+        ShellView shell = new ShellView(mode, properties.terminalId(), performances, connection,
+                row -> desk.open(row, () -> "clerk"));
+        return shell.root();
+    }
+
+    /** Full screen with no way out but a manager's PIN: the close button and the Escape key do nothing. */
+    private Parent kiosk(Stage stage, ClientProperties properties, PerformanceListViewModel performances) {
+        KioskDesk desk = context.getBean(KioskDesk.class);
+        KioskViewModel model = new KioskViewModel(performances, desk::sale, desk::isManagerPin, Platform::exit,
+                properties.kioskIdleTimeout());
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        stage.setOnCloseRequest(javafx.event.Event::consume);
+        return new KioskView(model, desk).root();
     }
 
     /** Finishes or unwinds any sale a crash left half-done (the journal says where each stopped). */

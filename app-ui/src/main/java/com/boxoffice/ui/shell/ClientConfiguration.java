@@ -33,6 +33,7 @@ import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
 import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.kiosk.KioskDesk;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import io.lettuce.core.RedisClient;
@@ -123,6 +124,12 @@ public class ClientConfiguration {
                                 InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
                                 ClientProperties properties) {
         return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), null);
+    }
+
+    @Bean
+    KioskDesk kioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
+                        InMemoryPerformanceSeatings seatings, ClientProperties properties) {
+        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), null, pin -> false);
     }
 
     static Path ticketsDir(Environment environment) {

@@ -59,6 +59,16 @@ public final class ClientFixture {
         System.clearProperty("boxoffice.client.card-latency");
     }
 
+    /** Whether the node and every node around it are visible: it is on screen. */
+    public static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     public static void waitFor(int seconds, BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     }

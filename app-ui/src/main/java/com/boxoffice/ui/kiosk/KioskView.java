@@ -1,0 +1,377 @@
+package com.boxoffice.ui.kiosk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.boxoffice.core.payment.SimulatedOutcome;
+import com.boxoffice.core.performance.PriceTier;
+import com.boxoffice.core.sale.OrderSeat;
+import com.boxoffice.core.sale.SaleReceipt;
+import com.boxoffice.ui.boxoffice.SaleViewModel;
+import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Money;
+import com.boxoffice.ui.common.SeatNames;
+import com.boxoffice.ui.shell.PerformanceRow;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.InputEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The kiosk's screens: large touch targets, high contrast, one decision per screen. Builds nodes and
+ * binds to {@link KioskViewModel}; any touch, click or key restarts the idle countdown.
+ */
+public class KioskView {
+
+    /** What the kiosk needs to know about a performance beyond its list row. */
+    public interface Details {
+        List<PriceTier> tiers(String performanceId);
+
+        SeatNames seatNames(String performanceId);
+    }
+
+    private final StackPane root = new StackPane();
+    private final KioskViewModel model;
+    private final Details details;
+    private final BorderPane start = new BorderPane();
+    private final BorderPane choose = new BorderPane();
+    private final BorderPane basket = new BorderPane();
+    private final BorderPane done = new BorderPane();
+    private final VBox pinPad;
+
+    public KioskView(KioskViewModel model, Details details) {
+        this.model = model;
+        this.details = details;
+        root.getStyleClass().add("kiosk");
+        root.addEventFilter(InputEvent.ANY, e -> model.touched());
+        buildStart();
+        pinPad = buildPinPad();
+        root.getChildren().addAll(start, choose, basket, done, pinPad);
+        show(model.screenProperty().get());
+        model.screenProperty().addListener((obs, old, screen) -> show(screen));
+        model.saleProperty().addListener((obs, old, sale) -> {
+            if (sale != null) {
+                buildChoose(sale);
+                buildBasket(sale);
+                buildDone(sale);
+            }
+        });
+    }
+
+    private void show(KioskViewModel.Screen screen) {
+        start.setVisible(screen == KioskViewModel.Screen.START);
+        choose.setVisible(screen == KioskViewModel.Screen.CHOOSE);
+        basket.setVisible(screen == KioskViewModel.Screen.BASKET);
+        done.setVisible(screen == KioskViewModel.Screen.DONE);
+    }
+
+    private void buildStart() {
+        Label title = new Label("Buy tickets");
+        title.getStyleClass().add("kiosk-title");
+        Label hint = new Label("Tap a show to begin");
+        hint.getStyleClass().add("kiosk-hint");
+        FlowPane shows = new FlowPane(24, 24);
+        shows.setId("kiosk-shows");
+        shows.setAlignment(Pos.CENTER);
+        Runnable fill = () -> {
+            shows.getChildren().clear();
+            for (PerformanceRow row : model.performances().rows()) {
+                Button show = new Button(row.title() + "\n" + row.venue() + "\n" + row.startsAt() + "\n"
+                        + (row.available() == 0 ? "Sold out" : String.format("%,d seats left", row.available())));
+                show.setId("kiosk-show-" + row.performanceId());
+                show.getStyleClass().add("kiosk-tile");
+                show.setDisable(row.available() == 0);
+                show.setOnAction(e -> model.choose(row));
+                shows.getChildren().add(show);
+            }
+        };
+        model.performances().rows().addListener((ListChangeListener<PerformanceRow>) c -> fill.run());
+        fill.run();
+        VBox content = new VBox(24, title, hint, shows);
+        content.setAlignment(Pos.CENTER);
+        start.setCenter(content);
+        start.setBottom(staffCorner());
+    }
+
+    private void buildChoose(SaleViewModel sale) {
+        PerformanceRow row = model.performanceProperty().get();
+        Label title = new Label(row.title() + " - " + row.venue());
+        title.getStyleClass().add("kiosk-heading");
+
+        Label howMany = new Label("How many tickets?");
+        howMany.getStyleClass().add("kiosk-question");
+        ToggleGroup counts = new ToggleGroup();
+        HBox countButtons = new HBox(12);
+        countButtons.setAlignment(Pos.CENTER);
+        for (int n = 1; n <= 8; n++) {
+            ToggleButton b = new ToggleButton(String.valueOf(n));
+            b.setId("kiosk-count-" + n);
+            b.setUserData(n);
+            b.setToggleGroup(counts);
+            b.getStyleClass().add("kiosk-choice");
+            countButtons.getChildren().add(b);
+        }
+        counts.selectToggle(counts.getToggles().get(1));
+
+        Label price = new Label("Which price?");
+        price.getStyleClass().add("kiosk-question");
+        ToggleGroup prices = new ToggleGroup();
+        FlowPane priceButtons = new FlowPane(12, 12);
+        priceButtons.setAlignment(Pos.CENTER);
+        ToggleButton any = new ToggleButton("Best seats\nany price");
+        any.setId("kiosk-price-any");
+        any.setToggleGroup(prices);
+        any.getStyleClass().add("kiosk-choice");
+        priceButtons.getChildren().add(any);
+        for (PriceTier tier : details.tiers(row.performanceId())) {
+            ToggleButton b = new ToggleButton(tier.name() + "\n" + Money.format(tier.priceMinor(), tier.currency()));
+            b.setId("kiosk-price-" + tier.category());
+            b.setUserData(tier.category());
+            b.setToggleGroup(prices);
+            b.getStyleClass().add("kiosk-choice");
+            priceButtons.getChildren().add(b);
+        }
+        prices.selectToggle(any);
+        // a choice stays made: tapping the selected button again does not clear it
+        for (ToggleGroup group : List.of(counts, prices)) {
+            group.selectedToggleProperty().addListener((obs, old, now) -> {
+                if (now == null) {
+                    group.selectToggle(old);
+                }
+            });
+        }
+
+        Button find = new Button("Find my seats");
+        find.setId("kiosk-find");
+        find.getStyleClass().addAll("kiosk-primary");
+        find.disableProperty().bind(sale.busyProperty());
+        find.setOnAction(e -> model.findSeats((Integer) counts.getSelectedToggle().getUserData(),
+                (String) prices.getSelectedToggle().getUserData()));
+
+        VBox content = new VBox(22, title, howMany, countButtons, price, priceButtons, find, message(sale), busy(sale));
+        content.setAlignment(Pos.CENTER);
+        content.setPadding(new Insets(24));
+        choose.setCenter(content);
+        choose.setBottom(footer(startOverButton()));
+    }
+
+    private void buildBasket(SaleViewModel sale) {
+        SeatNames names = details.seatNames(sale.performanceId());
+        Label heading = new Label("Your seats");
+        heading.getStyleClass().add("kiosk-heading");
+        VBox seats = new VBox(8);
+        seats.setId("kiosk-seats");
+        seats.setAlignment(Pos.CENTER);
+        sale.basketProperty().addListener((obs, old, b) -> {
+            seats.getChildren().clear();
+            if (b != null) {
+                for (OrderSeat seat : b.seats()) {
+                    Label line = new Label(names.of(seat.seatId()) + "    " + Money.format(seat.priceMinor(), b.currency()));
+                    line.getStyleClass().add("kiosk-line");
+                    seats.getChildren().add(line);
+                }
+            }
+        });
+        Label total = new Label();
+        total.setId("kiosk-total");
+        total.getStyleClass().add("kiosk-total");
+        total.textProperty().bind(Bindings.createStringBinding(() -> "Total " + sale.format(sale.dueMinorProperty().get()),
+                sale.dueMinorProperty(), sale.basketProperty()));
+        Label countdown = new Label();
+        countdown.setId("kiosk-countdown");
+        countdown.getStyleClass().add("kiosk-hint");
+        countdown.textProperty().bind(Bindings.createStringBinding(() -> "Seats kept for you for "
+                + SaleViewModel.minutesSeconds(sale.secondsLeftProperty().get()), sale.secondsLeftProperty()));
+
+        Button pay = new Button("Pay by card");
+        pay.setId("kiosk-pay");
+        pay.getStyleClass().add("kiosk-primary");
+        pay.disableProperty().bind(sale.busyProperty());
+        ToggleGroup demoCard = new ToggleGroup();
+        ToggleButton approves = new ToggleButton("Demo card: approves");
+        approves.setUserData(SimulatedOutcome.APPROVE);
+        ToggleButton declines = new ToggleButton("Demo card: declines");
+        declines.setId("kiosk-demo-decline");
+        declines.setUserData(SimulatedOutcome.DECLINE);
+        for (ToggleButton b : List.of(approves, declines)) {
+            b.setToggleGroup(demoCard);
+            b.getStyleClass().add("kiosk-small");
+        }
+        demoCard.selectToggle(approves);
+        pay.setOnAction(e -> model.payByCard(demoCard.getSelectedToggle() == null ? SimulatedOutcome.APPROVE
+                : (SimulatedOutcome) demoCard.getSelectedToggle().getUserData()));
+        Button back = new Button("Choose again");
+        back.setId("kiosk-back");
+        back.getStyleClass().add("kiosk-secondary");
+        back.disableProperty().bind(sale.busyProperty());
+        back.setOnAction(e -> model.back());
+
+        Label cardHint = new Label("Tap \"Pay by card\", then hold your card to the reader.");
+        cardHint.getStyleClass().add("kiosk-hint");
+        VBox content = new VBox(20, heading, seats, total, countdown, pay, cardHint, message(sale), busy(sale),
+                new HBox(12, approves, declines));
+        ((HBox) content.getChildren().getLast()).setAlignment(Pos.CENTER);
+        content.setAlignment(Pos.CENTER);
+        content.setPadding(new Insets(24));
+        basket.setCenter(content);
+        basket.setBottom(footer(back, startOverButton()));
+    }
+
+    private void buildDone(SaleViewModel sale) {
+        SeatNames names = details.seatNames(sale.performanceId());
+        Label heading = new Label("Thank you! Enjoy the show.");
+        heading.getStyleClass().add("kiosk-title");
+        Label printing = new Label("Your tickets are printing below this screen.");
+        printing.getStyleClass().add("kiosk-hint");
+        VBox tickets = new VBox(8);
+        tickets.setId("kiosk-tickets");
+        tickets.setAlignment(Pos.CENTER);
+        sale.receiptProperty().addListener((obs, old, receipt) -> {
+            tickets.getChildren().clear();
+            if (receipt != null) {
+                for (SaleReceipt.IssuedTicket t : receipt.tickets()) {
+                    Label line = new Label(names.of(t.seatId()));
+                    line.getStyleClass().add("kiosk-line");
+                    tickets.getChildren().add(line);
+                }
+            }
+        });
+        Button finished = new Button("Done");
+        finished.setId("kiosk-done");
+        finished.getStyleClass().add("kiosk-primary");
+        finished.setOnAction(e -> model.startOver());
+        VBox content = new VBox(24, heading, printing, tickets, finished);
+        content.setAlignment(Pos.CENTER);
+        done.setCenter(content);
+    }
+
+    private Node message(SaleViewModel sale) {
+        Label message = new Label();
+        message.setId("kiosk-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("kiosk-message");
+        message.textProperty().bind(Bindings.when(sale.problemProperty()).then(sale.messageProperty()).otherwise(""));
+        message.visibleProperty().bind(Bindings.isNotEmpty(message.textProperty()));
+        message.managedProperty().bind(message.visibleProperty());
+        return message;
+    }
+
+    private static Node busy(SaleViewModel sale) {
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(64, 64);
+        busy.visibleProperty().bind(sale.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        return busy;
+    }
+
+    private Button startOverButton() {
+        Button again = new Button("Start over");
+        again.setId("kiosk-start-over");
+        again.getStyleClass().add("kiosk-secondary");
+        again.setOnAction(e -> model.startOver());
+        return again;
+    }
+
+    private Node footer(Node... left) {
+        HBox bar = new HBox(16, left);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().addAll(spacer, staffCorner());
+        bar.setPadding(new Insets(16));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node staffCorner() {
+        Button staff = new Button("Staff");
+        staff.getStyleClass().add("kiosk-staff");
+        staff.setOnAction(e -> {
+            pinPad.setVisible(true);
+            pinPad.toFront();
+        });
+        HBox corner = new HBox(staff);
+        corner.setAlignment(Pos.BOTTOM_RIGHT);
+        corner.setPadding(new Insets(8));
+        return corner;
+    }
+
+    /** A manager's PIN, typed on a touch keypad, closes the kiosk. */
+    private VBox buildPinPad() {
+        Label title = new Label("Manager PIN to leave kiosk mode");
+        title.getStyleClass().add("kiosk-question");
+        PasswordField pin = new PasswordField();
+        pin.setId("kiosk-pin");
+        pin.getStyleClass().add("kiosk-pin");
+        pin.setMaxWidth(320);
+        Label wrong = new Label();
+        wrong.getStyleClass().add("kiosk-message");
+        GridPane keys = new GridPane(10, 10);
+        keys.setAlignment(Pos.CENTER);
+        String[] labels = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "OK"};
+        List<Button> buttons = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            String label = labels[i];
+            Button key = new Button(label);
+            key.getStyleClass().add("kiosk-key");
+            key.setOnAction(e -> {
+                switch (label) {
+                    case "Clear" -> pin.clear();
+                    case "OK" -> {
+                        String typed = pin.getText();
+                        pin.clear();
+                        buttons.forEach(b -> b.setDisable(true));
+                        Fx.inBackground(() -> model.isManagerPin(typed), manager -> {
+                            buttons.forEach(b -> b.setDisable(false));
+                            wrong.setText(manager ? "" : "That PIN is not a manager's.");
+                            if (manager) {
+                                model.leave();
+                            }
+                        }, error -> {
+                            buttons.forEach(b -> b.setDisable(false));
+                            wrong.setText(error.getMessage());
+                        });
+                    }
+                    default -> pin.appendText(label);
+                }
+            });
+            buttons.add(key);
+            keys.add(key, i % 3, i / 3);
+        }
+        pin.setOnAction(e -> buttons.getLast().fire());
+        Button cancel = new Button("Back to the kiosk");
+        cancel.getStyleClass().add("kiosk-secondary");
+        VBox pad = new VBox(18, title, pin, keys, wrong, cancel);
+        cancel.setOnAction(e -> {
+            pin.clear();
+            wrong.setText("");
+            pad.setVisible(false);
+        });
+        pad.setId("kiosk-pin-pad");
+        pad.getStyleClass().add("kiosk-pin-pad");
+        pad.setAlignment(Pos.CENTER);
+        pad.setVisible(false);
+        return pad;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}
