@@ -128,6 +128,12 @@ public class KioskViewModel {
         performances.refresh();
     }
 
+    /** The kiosk is shutting down: held seats go back on sale. */
+    public void close() {
+        idle.stop();
+        closeSale();
+    }
+
     private void closeSale() {
         SaleViewModel current = sale.get();
         if (current != null) {

@@ -9,7 +9,17 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
+
 import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.core.shift.ShiftService;
+import com.boxoffice.core.staff.StaffDirectory;
+import com.boxoffice.core.staff.StaffSession;
+import com.boxoffice.ui.boxoffice.ShiftPane;
+import com.boxoffice.ui.boxoffice.ShiftViewModel;
+import com.boxoffice.ui.manager.ManagerDesk;
+import com.boxoffice.ui.signin.SignInView;
+import com.boxoffice.ui.signin.SignInViewModel;
 import com.boxoffice.localredis.LocalRedis;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
 import com.boxoffice.ui.common.ConnectionMonitor;
@@ -21,7 +31,11 @@ import com.boxoffice.ui.kiosk.KioskViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -35,6 +49,20 @@ public class BoxOfficeApp extends Application {
 
     private LocalRedis redis;
     private ConfigurableApplicationContext context;
+    /** Run at stop: closes open tabs (live feeds, held seats) of whichever screen is showing. */
+    private Runnable closeScreens = () -> {
+    };
+    private String[] arguments;
+
+    public BoxOfficeApp() {
+    }
+
+    /** A client started with these arguments rather than the launcher's (a second client in one test). */
+    public static BoxOfficeApp withArguments(String... arguments) {
+        BoxOfficeApp app = new BoxOfficeApp();
+        app.arguments = arguments.clone();
+        return app;
+    }
 
     @Override
     public void init() {
@@ -44,7 +72,10 @@ public class BoxOfficeApp extends Application {
                 .web(WebApplicationType.NONE)
                 .headless(false)
                 .properties("boxoffice.holds.redis-url=" + redis.url())
-                .run(getParameters().getRaw().toArray(String[]::new));
+                .run(arguments != null ? arguments : getParameters().getRaw().toArray(String[]::new));
+        if (context.getBean(ClientProperties.class).demo()) {
+            context.getBean(StaffDirectory.class).ensureDemoStaff();
+        }
     }
 
     @Override
@@ -52,7 +83,14 @@ public class BoxOfficeApp extends Application {
         ClientProperties properties = context.getBean(ClientProperties.class);
         ClientMode mode = properties.clientMode();
         PerformanceListViewModel performances = context.getBean(PerformanceListViewModel.class);
-        Parent root = mode == ClientMode.KIOSK ? kiosk(stage, properties, performances) : shell(mode, properties, performances);
+        Parent root;
+        if (mode == ClientMode.KIOSK) {
+            root = kiosk(stage, properties, performances);
+        } else {
+            StackPane window = new StackPane();
+            signIn(window, mode, properties, performances);
+            root = window;
+        }
         Scene scene = new Scene(root, 1440, 900);
         scene.getStylesheets().add(BoxOfficeApp.class.getResource("/com/boxoffice/ui/theme/client.css").toExternalForm());
         stage.setTitle(mode.title() + " - " + properties.terminalId());
@@ -62,11 +100,39 @@ public class BoxOfficeApp extends Application {
         recoverInterruptedSales();
     }
 
-    private Parent shell(ClientMode mode, ClientProperties properties, PerformanceListViewModel performances) {
+    private void signIn(StackPane window, ClientMode mode, ClientProperties properties, PerformanceListViewModel performances) {
+        SignInViewModel model = new SignInViewModel(context.getBean(StaffDirectory.class), mode == ClientMode.MANAGER,
+                session -> window.getChildren().setAll(shell(window, mode, properties, performances, session)));
+        SignInView view = new SignInView(model, mode.title() + " sign-in", "Terminal " + properties.terminalId(),
+                properties.demo() ? "Demo accounts: clerk / PIN 1111, manager / PIN 9999." : null);
+        window.getChildren().setAll(view.root());
+        Platform.runLater(view::focus);
+    }
+
+    private Parent shell(StackPane window, ClientMode mode, ClientProperties properties, PerformanceListViewModel performances,
+                         StaffSession session) {
         ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
-        BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
-        ShellView shell = new ShellView(mode, properties.terminalId(), performances, connection,
-                row -> desk.open(row, () -> "clerk"));
+        ShellView shell;
+        if (mode == ClientMode.MANAGER) {
+            ManagerDesk desk = context.getBean(ManagerDesk.class);
+            shell = new ShellView(mode, properties.terminalId(), performances, connection, row -> desk.open(row, session));
+        } else {
+            BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
+            shell = new ShellView(mode, properties.terminalId(), performances, connection,
+                    row -> desk.open(row, session::staffId));
+            ShiftViewModel shift = new ShiftViewModel(context.getBean(ShiftService.class), properties.terminalId(),
+                    session.staffId());
+            shell.addTool("shift-tab", "Shift", new ShiftPane(shift).root(),
+                    new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), List.of());
+        }
+        Button signOut = new Button("Sign out");
+        signOut.setId("sign-out");
+        signOut.setOnAction(e -> {
+            shell.closeAll();
+            signIn(window, mode, properties, performances);
+        });
+        closeScreens = shell::closeAll;
+        shell.setUser(session.displayName() + " (" + session.role().name().toLowerCase(java.util.Locale.ROOT) + ")", signOut);
         return shell.root();
     }
 
@@ -75,6 +141,7 @@ public class BoxOfficeApp extends Application {
         KioskDesk desk = context.getBean(KioskDesk.class);
         KioskViewModel model = new KioskViewModel(performances, desk::sale, desk::isManagerPin, Platform::exit,
                 properties.kioskIdleTimeout());
+        closeScreens = model::close;
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
@@ -98,6 +165,7 @@ public class BoxOfficeApp extends Application {
 
     @Override
     public void stop() {
+        closeScreens.run();
         if (context != null) {
             context.close();
         }

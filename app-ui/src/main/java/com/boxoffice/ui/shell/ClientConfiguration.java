@@ -25,6 +25,14 @@ import com.boxoffice.core.performance.PerformanceRepository;
 import com.boxoffice.core.sale.SaleCheckpoints;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.core.shared.AuditEventRepository;
+import com.boxoffice.core.shift.JournalShiftTotals;
+import com.boxoffice.core.shift.OpenShiftRepository;
+import com.boxoffice.core.shift.ShiftJournalRepository;
+import com.boxoffice.core.shift.ShiftRepository;
+import com.boxoffice.core.shift.ShiftService;
+import com.boxoffice.core.staff.StaffDirectory;
+import com.boxoffice.core.staff.StaffRepository;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.venue.VenueEntity;
 import com.boxoffice.core.venue.VenueJson;
@@ -34,6 +42,7 @@ import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.kiosk.KioskDesk;
+import com.boxoffice.ui.manager.ManagerDesk;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import io.lettuce.core.RedisClient;
@@ -128,8 +137,26 @@ public class ClientConfiguration {
 
     @Bean
     KioskDesk kioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
-                        InMemoryPerformanceSeatings seatings, ClientProperties properties) {
-        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), null, pin -> false);
+                        InMemoryPerformanceSeatings seatings, ClientProperties properties, StaffDirectory staff) {
+        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), null,
+                pin -> staff.verifyManagerPin(pin).isPresent());
+    }
+
+    @Bean
+    StaffDirectory staffDirectory(StaffRepository staff, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
+        return new StaffDirectory(staff, audit, tx, clock);
+    }
+
+    @Bean
+    ShiftService shiftService(ShiftRepository shifts, OpenShiftRepository openShifts, StaffRepository staff,
+                              ShiftJournalRepository journal, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
+        return new ShiftService(shifts, openShifts, staff, new JournalShiftTotals(journal), audit, tx, clock);
+    }
+
+    @Bean
+    ManagerDesk managerDesk(HoldStore holds, DemoCatalog catalog, InMemoryPerformanceSeatings seatings,
+                            Supplier<SeatMapViewModel> seatMapViewModels, ClientProperties properties) {
+        return new ManagerDesk(holds, catalog, seatings, seatMapViewModels, properties.terminalId());
     }
 
     static Path ticketsDir(Environment environment) {

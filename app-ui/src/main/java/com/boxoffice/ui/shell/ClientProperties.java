@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kioskIdleTimeout a kiosk with nobody touching it this long goes back to its start screen
  *                        and releases any hold
  * @param cardLatency     how long the simulated card terminal takes to answer
+ * @param demo            demo venues, performances and staff accounts (clerk 1111, manager 9999)
  */
 @ConfigurationProperties("boxoffice.client")
 public record ClientProperties(
         @DefaultValue("box-office") String mode,
         @DefaultValue("window-1") String terminalId,
         @DefaultValue("90s") Duration kioskIdleTimeout,
-        @DefaultValue("600ms") Duration cardLatency) {
+        @DefaultValue("600ms") Duration cardLatency,
+        @DefaultValue("true") boolean demo) {
 
     public ClientMode clientMode() {
         return ClientMode.parse(mode);

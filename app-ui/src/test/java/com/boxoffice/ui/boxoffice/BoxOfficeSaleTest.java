@@ -50,6 +50,7 @@ class BoxOfficeSaleTest {
     }
 
     private SeatMap openTheatre() throws Exception {
+        ClientFixture.signIn(robot, "clerk", "1111");
         TableView<PerformanceRow> table = robot.lookup("#performances").queryTableView();
         ClientFixture.waitFor(60, () -> table.getItems().size() == 3);
         robot.interact(() -> {

@@ -1,6 +1,8 @@
 package com.boxoffice.ui.common;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -13,7 +15,10 @@ import com.boxoffice.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 
+import com.boxoffice.ui.shell.BoxOfficeApp;
+
 import javafx.application.Application;
+import javafx.stage.Stage;
 
 /**
  * Starts the real client headless for a test: on a Redis database of its own (emptied first, so
@@ -50,6 +55,41 @@ public final class ClientFixture {
         return type.cast(FxToolkit.setupApplication(type, args));
     }
 
+    /**
+     * A second client in the same test, in a window of its own, with its own journal folder (the
+     * first client's system properties are overridden by arguments).
+     */
+    public static Second startSecond(Path dataDir, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--boxoffice.data-dir=" + dataDir);
+        all.add("--boxoffice.holds.redis-url=" + redisUrl());
+        BoxOfficeApp app = BoxOfficeApp.withArguments(all.toArray(String[]::new));
+        app.init();
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage window = new Stage();
+            app.start(window);
+            window.setX(40);
+            window.setY(40);
+            return window;
+        }).get(60, TimeUnit.SECONDS);
+        return new Second(app, stage);
+    }
+
+    /** A second client and its window. */
+    public record Second(BoxOfficeApp app, Stage stage) implements AutoCloseable {
+        public javafx.scene.Parent root() {
+            return stage.getScene().getRoot();
+        }
+
+        @Override
+        public void close() throws Exception {
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage.close();
+                app.stop();
+            }).get(60, TimeUnit.SECONDS);
+        }
+    }
+
     public static void stop(Application app) throws TimeoutException {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
@@ -57,6 +97,15 @@ public final class ClientFixture {
         System.clearProperty("boxoffice.data-dir");
         System.clearProperty("boxoffice.holds.redis-url");
         System.clearProperty("boxoffice.client.card-latency");
+    }
+
+    /** Signs in on the sign-in screen as a demo account. */
+    public static void signIn(org.testfx.api.FxRobot robot, String staffId, String pin) throws TimeoutException {
+        waitFor(30, () -> robot.lookup("#staff-id").tryQuery().isPresent());
+        robot.clickOn("#staff-id").write(staffId);
+        robot.clickOn("#staff-pin").write(pin);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(30, () -> robot.lookup("#performances").tryQuery().isPresent());
     }
 
     /** Whether the node and every node around it are visible: it is on screen. */

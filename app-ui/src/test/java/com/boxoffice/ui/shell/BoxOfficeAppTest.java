@@ -50,6 +50,7 @@ class BoxOfficeAppTest {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(BoxOfficeApp.class);
         FxRobot robot = new FxRobot();
+        com.boxoffice.ui.common.ClientFixture.signIn(robot, "clerk", "1111");
 
         TableView<PerformanceRow> table = robot.lookup("#performances").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 3);

@@ -1,0 +1,48 @@
+package com.boxoffice.ui.manager;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.PerformanceSeatings;
+import com.boxoffice.core.staff.StaffSession;
+import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.seatmap.SeatMapView;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
+import com.boxoffice.ui.shell.OpenedPerformance;
+import com.boxoffice.ui.shell.PerformanceRow;
+
+import javafx.scene.control.Label;
+
+/** Opens a performance for a manager: live map, live counts, seat actions. */
+public class ManagerDesk {
+
+    private final HoldStore holds;
+    private final DemoCatalog catalog;
+    private final PerformanceSeatings seatings;
+    private final Supplier<SeatMapViewModel> maps;
+    private final String terminalId;
+
+    public ManagerDesk(HoldStore holds, DemoCatalog catalog, PerformanceSeatings seatings, Supplier<SeatMapViewModel> maps,
+                       String terminalId) {
+        this.holds = holds;
+        this.catalog = catalog;
+        this.seatings = seatings;
+        this.maps = maps;
+        this.terminalId = terminalId;
+    }
+
+    public OpenedPerformance open(PerformanceRow row, StaffSession manager) {
+        SeatMapViewModel mapModel = maps.get();
+        SeatMapView mapView = new SeatMapView(mapModel);
+        LiveCounts counts = new LiveCounts(mapView);
+        ManagerViewModel model = new ManagerViewModel(holds, row.performanceId(), manager.staffId(), List::of, () -> {
+        });
+        ManagerView view = new ManagerView(model, mapView, counts, new Label("Counted as sales arrive."));
+        mapModel.open(row.performanceId(), counts);
+        return new OpenedPerformance(view.root(), mapView.map(), List.of(), () -> {
+            view.close();
+            mapModel.close();
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package com.boxoffice.ui.manager;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.SeatUnavailableException;
+import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Problems;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * A manager's actions on one performance's seats: block and unblock them (with a reason), allocate
+ * them to a terminal for offline selling and take them back. The seats come from the map selection.
+ */
+public class ManagerViewModel {
+
+    private final HoldStore holds;
+    private final String performanceId;
+    private final String managerId;
+    private final Supplier<List<String>> selected;
+    private final Runnable clearSelection;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public ManagerViewModel(HoldStore holds, String performanceId, String managerId, Supplier<List<String>> selected,
+                            Runnable clearSelection) {
+        this.holds = holds;
+        this.performanceId = performanceId;
+        this.managerId = managerId;
+        this.selected = selected;
+        this.clearSelection = clearSelection;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public void block(String reason) {
+        if (reason == null || reason.isBlank()) {
+            say("Say why the seats are blocked (house seats, broken seat, camera position...).", true);
+            return;
+        }
+        act("blocked", seats -> holds.block(performanceId, seats, reason.trim() + " (" + managerId + ")"));
+    }
+
+    public void unblock() {
+        act("unblocked", seats -> holds.unblock(performanceId, seats));
+    }
+
+    public void allocate(String terminalId) {
+        if (terminalId == null || terminalId.isBlank()) {
+            say("Type the id of the terminal that will sell these seats offline, e.g. window-2.", true);
+            return;
+        }
+        act("allocated to " + terminalId.trim(), seats -> holds.allocate(performanceId, seats, terminalId.trim()));
+    }
+
+    public void deallocate(String terminalId) {
+        if (terminalId == null || terminalId.isBlank()) {
+            say("Type the id of the terminal the seats are allocated to.", true);
+            return;
+        }
+        act("taken back from " + terminalId.trim(), seats -> holds.deallocate(performanceId, seats, terminalId.trim()));
+    }
+
+    private void act(String done, java.util.function.Function<List<String>, List<String>> change) {
+        List<String> seats = selected.get();
+        if (seats.isEmpty()) {
+            say("Select seats on the map first: click them, or hold Shift and drag around them.", true);
+            return;
+        }
+        busy.set(true);
+        Fx.inBackground(() -> change.apply(seats), changed -> {
+            busy.set(false);
+            clearSelection.run();
+            int skipped = seats.size() - changed.size();
+            say(changed.size() + (changed.size() == 1 ? " seat " : " seats ") + done + "."
+                    + (skipped > 0 ? " " + skipped + " already were." : ""),
+                    changed.isEmpty());
+        }, error -> {
+            busy.set(false);
+            say(error instanceof SeatUnavailableException
+                    ? "Nothing changed: some of those seats are held, sold or in another state. Select only seats that "
+                    + "can change and try again."
+                    : Problems.describe(error), true);
+        });
+    }
+
+    private void say(String text, boolean isProblem) {
+        message.set(text);
+        problem.set(isProblem);
+    }
+}
