@@ -45,7 +45,9 @@ import com.boxoffice.ui.kiosk.KioskDesk;
 import com.boxoffice.ui.manager.ManagerDesk;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /** The core running in-process (no web server), and the client's own view models. */
@@ -121,6 +123,20 @@ public class ClientConfiguration {
     Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings, HoldStore holds,
                                                  RedisClient redis) {
         return () -> new SeatMapViewModel(catalog, seatings, holds, redis);
+    }
+
+    /**
+     * Redis for a terminal: while the connection is down, calls fail at once instead of queueing
+     * (a clerk is told to wait rather than watching a spinner), and none waits more than a few seconds.
+     */
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient(HoldProperties properties) {
+        RedisClient client = RedisClient.create(properties.redisUrl());
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
+                .build());
+        return client;
     }
 
     @Bean(destroyMethod = "close")
