@@ -144,7 +144,7 @@ final class RefundSteps {
         if (seatIds == null || seatIds.isEmpty()) {
             throw new InvalidSaleRequestException("No seats given");
         }
-        if (new HashSet<>(seatIds).size() != seatIds.size() || seatIds.contains(null)) {
+        if (new HashSet<>(seatIds).size() != seatIds.size() || seatIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidSaleRequestException("A seat is named twice (or not at all) in " + seatIds);
         }
     }

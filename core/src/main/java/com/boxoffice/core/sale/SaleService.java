@@ -689,6 +689,7 @@ public class SaleService {
                         throw new PaymentOutcomeUnknownException("The top-up of exchange " + exchangeId
                                 + " is still being paid; try again in a moment");
                     }
+                    checkpoints.reached(SaleStep.PAID, newOrderId);
                     try {
                         confirmSeats(newOrderId);
                     } catch (SaleFailedException e) {
