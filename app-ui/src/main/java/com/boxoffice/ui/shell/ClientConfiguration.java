@@ -22,6 +22,7 @@ import com.boxoffice.core.payment.PaymentRepository;
 import com.boxoffice.core.payment.SimulatedPaymentProvider;
 import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
+import com.boxoffice.core.sale.RefundRepository;
 import com.boxoffice.core.sale.SaleCheckpoints;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SaleService;
@@ -91,8 +92,8 @@ public class ClientConfiguration {
     @Bean
     SaleService saleService(HoldStore holds, InMemoryPerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
                             SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
-                            TransactionTemplate tx, Clock clock) {
-        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, tx, clock,
+                            RefundRepository refunds, TransactionTemplate tx, Clock clock) {
+        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, refunds, tx, clock,
                 SaleCheckpoints.NONE, CARD_ANSWER_TIME);
     }
 

@@ -15,7 +15,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One attempt to take money for an order, in cash at the window or by card. */
+/** One attempt to take money for an order, in cash at the window or by card, or an exchange credit. */
 @Entity
 @Table(name = "payment")
 public class PaymentEntity extends AssignedIdEntity<String> {
@@ -91,6 +91,16 @@ public class PaymentEntity extends AssignedIdEntity<String> {
         payment.tenderedMinor = tenderedMinor;
         payment.changeMinor = tenderedMinor - amountMinor;
         return payment;
+    }
+
+    /**
+     * The value of seats given back in an exchange, paying part (or all) of the order that replaces
+     * them. Taken on the spot: the money was taken by the order the seats came from.
+     */
+    public static PaymentEntity credit(String id, String orderId, long amountMinor, String currency,
+                                       String idempotencyKey, Instant now) {
+        return new PaymentEntity(id, orderId, PaymentMethod.CREDIT, amountMinor, currency, PaymentStatus.CAPTURED,
+                idempotencyKey, now);
     }
 
     /**

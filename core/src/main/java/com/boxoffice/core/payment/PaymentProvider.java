@@ -26,6 +26,17 @@ public interface PaymentProvider {
     RefundResult refund(String idempotencyKey);
 
     /**
+     * Gives part of an approved charge back. Idempotent by {@code refundKey}: the same key again
+     * answers the first result and moves no more money. Refunds of one charge never add up to more
+     * than it took; a refund that would is refused ({@code refunded} false) and moves nothing.
+     *
+     * @param chargeKey   idempotency key the charge was made under
+     * @param refundKey   the caller's key for this refund
+     * @param amountMinor what to give back, positive
+     */
+    RefundResult refund(String chargeKey, String refundKey, long amountMinor);
+
+    /**
      * Makes sure no money moves under this key, whatever became of the charge: one still on its way
      * is refused when it arrives, one already approved is given back. This is the card terminal's
      * reversal, sent when a charge got no answer, so the buyer can pay again at once without risk of

@@ -30,7 +30,10 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     private final Settings settings;
     private final Map<String, ChargeResult> ledger = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> refunded = new ConcurrentHashMap<>();
+    /** Money given back so far, by charge key. */
+    private final Map<String, Long> refundedByCharge = new ConcurrentHashMap<>();
+    /** Answers already given, by refund key. */
+    private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
     private final Set<String> voided = ConcurrentHashMap.newKeySet();
     private final AtomicLong chargedMinor = new AtomicLong();
     private final AtomicLong refundedMinor = new AtomicLong();
@@ -105,14 +108,51 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public RefundResult refund(String idempotencyKey) {
-        ChargeResult charge = ledger.get(idempotencyKey);
-        if (charge == null || !charge.approved()) {
-            return new RefundResult(idempotencyKey, false, 0);
+        synchronized (refunds) {
+            ChargeResult charge = ledger.get(idempotencyKey);
+            if (charge == null || !charge.approved()) {
+                return new RefundResult(idempotencyKey, false, 0);
+            }
+            long left = charge.amountMinor() - refundedByCharge.getOrDefault(idempotencyKey, 0L);
+            if (left > 0) {
+                give(idempotencyKey, left);
+            }
+            return new RefundResult(idempotencyKey, true, charge.amountMinor());
         }
-        if (refunded.putIfAbsent(idempotencyKey, Boolean.TRUE) == null) {
-            refundedMinor.addAndGet(charge.amountMinor());
+    }
+
+    @Override
+    public RefundResult refund(String chargeKey, String refundKey, long amountMinor) {
+        if (amountMinor <= 0) {
+            throw new IllegalArgumentException("A refund must be for a positive amount, not " + amountMinor);
         }
-        return new RefundResult(idempotencyKey, true, charge.amountMinor());
+        synchronized (refunds) {
+            RefundResult earlier = refunds.get(refundKey);
+            if (earlier != null) {
+                return earlier;
+            }
+            ChargeResult charge = ledger.get(chargeKey);
+            long already = refundedByCharge.getOrDefault(chargeKey, 0L);
+            RefundResult result;
+            if (charge == null || !charge.approved() || already + amountMinor > charge.amountMinor()) {
+                result = new RefundResult(refundKey, false, 0);
+            } else {
+                give(chargeKey, amountMinor);
+                result = new RefundResult(refundKey, true, amountMinor);
+            }
+            refunds.put(refundKey, result);
+            return result;
+        }
+    }
+
+    private void give(String chargeKey, long amountMinor) {
+        refundedByCharge.merge(chargeKey, amountMinor, Long::sum);
+        refundedMinor.addAndGet(amountMinor);
+    }
+
+    /** Money given back under one charge so far. */
+    public long refundedMinor(String chargeKey) {
+        return refundedByCharge.getOrDefault(chargeKey, 0L);
     }
 
     @Override
@@ -124,6 +164,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     /** Money taken and not given back, over every key: what the buyers are out of pocket. */
     public long netChargedMinor() {
         return chargedMinor.get() - refundedMinor.get();
+    }
+
+    /** Money given back over every key. */
+    public long refundedMinor() {
+        return refundedMinor.get();
     }
 
     /** Money taken over every key, refunds not subtracted. */

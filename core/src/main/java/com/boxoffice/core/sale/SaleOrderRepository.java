@@ -23,6 +23,9 @@ public interface SaleOrderRepository extends JpaRepository<SaleOrderEntity, Stri
     @Query("select o from SaleOrderEntity o where o.id = :id")
     Optional<SaleOrderEntity> findForUpdate(@Param("id") String id);
 
+    /** Orders whose id starts with the prefix (the short reference printed on tickets is one). */
+    List<SaleOrderEntity> findByIdStartingWithOrderByCreatedAt(String prefix);
+
     Optional<SaleOrderEntity> findByPaymentIdempotencyKey(String paymentIdempotencyKey);
 
     /**
@@ -33,9 +36,12 @@ public interface SaleOrderRepository extends JpaRepository<SaleOrderEntity, Stri
 
     List<SaleOrderEntity> findByPerformanceIdAndStatus(String performanceId, OrderStatus status);
 
-    /** Seats each buyer owns at the performance (confirmed orders with a buyer), for the per-buyer limit. */
-    @Query("select new com.boxoffice.core.sale.BuyerSeats(o.buyer, count(s)) from SaleOrderEntity o join o.seats s"
-            + " where o.performanceId = :performanceId and o.buyer is not null"
-            + " and o.status = com.boxoffice.core.sale.OrderStatus.CONFIRMED group by o.buyer")
+    /**
+     * Seats each buyer owns at the performance (live tickets of orders with a buyer), for the
+     * per-buyer limit; seats refunded or exchanged away no longer count.
+     */
+    @Query("select new com.boxoffice.core.sale.BuyerSeats(o.buyer, count(t)) from SaleOrderEntity o, TicketEntity t"
+            + " where t.orderId = o.id and o.performanceId = :performanceId and o.buyer is not null"
+            + " and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE group by o.buyer")
     List<BuyerSeats> countSeatsByBuyer(@Param("performanceId") String performanceId);
 }

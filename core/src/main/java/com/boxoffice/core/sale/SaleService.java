@@ -52,6 +52,11 @@ import com.boxoffice.core.ticket.TicketRepository;
  * order and seat; an order's id is derived from its hold's. Steps of one order that may run at once
  * (a double-clicked payment, two servers recovering, a cancel racing a payment) take turns on a row
  * lock of the order. {@link #recover(Instant)} finishes or unwinds whatever a crash interrupted.
+ *
+ * <p>After a sale, seats can be given back: for money ({@link #refund(RefundRequest)}) or for other
+ * seats of the same performance ({@link #exchange(ExchangeRequest)}). Both are journalled (with the
+ * money to hand back planned) under the order's lock before any card is refunded or seat freed, are
+ * idempotent by the caller's id, and are finished or unwound by {@link #recover(Instant)}.
  */
 public class SaleService {
 
@@ -64,6 +69,8 @@ public class SaleService {
     private final SaleOrderRepository orders;
     private final PaymentRepository payments;
     private final TicketRepository tickets;
+    private final RefundRepository refunds;
+    private final RefundSteps refundSteps;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SaleCheckpoints checkpoints;
@@ -75,7 +82,8 @@ public class SaleService {
      */
     public SaleService(HoldStore holds, PerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
                        SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
-                       TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints, Duration cardAnswerTime) {
+                       RefundRepository refunds, TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints,
+                       Duration cardAnswerTime) {
         this.holds = holds;
         this.seatings = seatings;
         this.tokens = tokens;
@@ -83,10 +91,12 @@ public class SaleService {
         this.orders = orders;
         this.payments = payments;
         this.tickets = tickets;
+        this.refunds = refunds;
         this.tx = tx;
         this.clock = clock;
         this.checkpoints = checkpoints;
         this.cardAnswerTime = cardAnswerTime;
+        this.refundSteps = new RefundSteps(holds, cards, orders, payments, tickets, refunds, tx, clock, checkpoints);
     }
 
     /**
@@ -489,11 +499,302 @@ public class SaleService {
     }
 
     /**
+     * Gives seats of a completed sale back for money. Steps, each committed before the next:
+     * <ol>
+     * <li>journal, under the order's lock: the refund (id, seats at their sale prices, reason, who,
+     *     where), the money to hand back planned over the order's payments (cards first, then cash; see
+     *     {@code RefundSteps.plan}), the seats' tickets made void, and the order REFUNDED when that was
+     *     its last live ticket ({@link SaleStep#REFUND_JOURNALLED});</li>
+     * <li>each card part refunded at the provider under a key derived from refund and payment, and
+     *     marked returned; cash parts are marked returned (the clerk hands them over)
+     *     ({@link SaleStep#REFUND_MONEY_RETURNED});</li>
+     * <li>the seats put back on sale in the hold store ({@link SaleStep#REFUND_SEATS_FREED});</li>
+     * <li>the refund marked complete ({@link SaleStep#REFUND_COMPLETED}).</li>
+     * </ol>
+     * A refund journalled is always finished, never rolled back: a crash after step 1 is finished by
+     * {@link #recover(Instant)}. The same refund id again makes no second refund and answers the same
+     * receipt, also while the first call is still running elsewhere.
+     *
+     * @throws UnknownOrderException         no such order
+     * @throws SeatNotInOrderException       a seat was not sold in the order
+     * @throws SeatAlreadyRefundedException  a seat was given back before, or is in an exchange under way
+     * @throws OrderNotRefundableException   the order is not a completed sale, or an exchange into it is under way
+     * @throws RefundIdReusedException       the refund id was used for another order or other seats
+     * @throws InvalidSaleRequestException   no seats, a seat twice, no reason or no actor
+     */
+    public RefundReceipt refund(RefundRequest request) {
+        return refundSteps.refund(request);
+    }
+
+    /**
+     * Swaps seats of a completed sale for seats of the same performance the buyer holds in a new,
+     * priced order (from {@link #start}). The seats given back are worth their sale prices; that
+     * credit pays the new order (a {@code CREDIT} payment), and
+     * <ul>
+     * <li>when the new seats cost more, the tenders pay the difference as in {@link #pay};</li>
+     * <li>when they cost less, the difference goes back the way the old order was paid (cards
+     *     first, then cash, as a refund does): giving it back to the card it came from keeps the money
+     *     traceable to the buyer and the drawer untouched, while cash paid stays cash.</li>
+     * </ul>
+     * Steps, each committed before the next:
+     * <ol>
+     * <li>journal, locking both orders (in id order): the exchange (a refund of kind EXCHANGE naming
+     *     the new order, which pins the seats given back so no other refund or exchange can take
+     *     them), the money back planned, the new order waiting for payment with its credit and top-up
+     *     payments ({@link SaleStep#EXCHANGE_JOURNALLED}). The old tickets stay live;</li>
+     * <li>top-up cards charged, the new order paid and confirmed exactly like a sale;</li>
+     * <li>only then the old tickets voided ({@link SaleStep#EXCHANGE_NEW_SALE_CONFIRMED} before,
+     *     {@link SaleStep#EXCHANGE_OLD_TICKETS_VOIDED} after), and the rest finished as a refund:
+     *     money back, old seats freed.</li>
+     * </ol>
+     * So the old tickets are never void unless the new order is confirmed, and the buyer never keeps
+     * both: when the new sale fails (card declined, new seats lost) the exchange is unwound: every
+     * top-up is given back, the new seats released, the old tickets untouched, and
+     * {@link ExchangeFailedException} thrown. {@link #recover(Instant)} finishes the new sale (or
+     * unwinds it) and then rolls the exchange forward or unwinds it by the new order's outcome. The
+     * same exchange id again makes no second exchange.
+     *
+     * @throws ExchangeFailedException        the new sale failed; nothing of the exchange stands
+     * @throws PaymentOutcomeUnknownException a top-up card got no answer; recovery settles it
+     * @throws InvalidSaleRequestException    the new order is not a priced, unpaid order of the same
+     *                                        performance, or the tenders do not pay the difference
+     * @see #refund(RefundRequest) for the other refusals, which change nothing
+     */
+    public ExchangeReceipt exchange(ExchangeRequest request) {
+        if (request == null) {
+            throw new InvalidSaleRequestException("No exchange given");
+        }
+        RefundSteps.checkIdAndWho(request.exchangeId(), request.reason(), request.actor(), "exchange");
+        RefundSteps.checkSeatList(request.seatIdsGivenBack());
+        Optional<RefundEntity> earlier = refunds.findById(request.exchangeId());
+        if (earlier.isPresent()) {
+            checkSameExchange(earlier.get(), request);
+            return continueExchange(request.exchangeId());
+        }
+        SaleOrderEntity from = load(request.fromOrderId());
+        SaleOrderEntity to = load(request.newOrderId());
+        if (from.getId().equals(to.getId())) {
+            throw new InvalidSaleRequestException("An order cannot be exchanged into itself");
+        }
+
+        /** What was journalled, whether by this call, and the top-up card payments it is to charge. */
+        record Journalled(RefundEntity exchange, boolean byThisCall, List<String> cardPaymentIds) {
+        }
+        Journalled journalled = inTx(() -> {
+            SaleOrderEntity old;
+            SaleOrderEntity fresh;
+            if (from.getId().compareTo(to.getId()) < 0) {
+                old = lock(from.getId());
+                fresh = lock(to.getId());
+            } else {
+                fresh = lock(to.getId());
+                old = lock(from.getId());
+            }
+            Optional<RefundEntity> again = refunds.findById(request.exchangeId());
+            if (again.isPresent()) {
+                return new Journalled(again.get(), false, List.of());
+            }
+            Instant now = clock.instant();
+            if (fresh.getStatus() != OrderStatus.PRICED) {
+                throw new InvalidSaleRequestException("New order " + fresh.getId() + " is " + fresh.getStatus()
+                        + ": an exchange needs a priced order whose payment has not started");
+            }
+            if (!fresh.getPerformanceId().equals(old.getPerformanceId())) {
+                throw new InvalidSaleRequestException("Seats are exchanged within one performance only");
+            }
+            List<RefundSeat> seats = refundSteps.givenBack(old, request.seatIdsGivenBack());
+            if (!fresh.getCurrency().equals(old.getCurrency())) {
+                throw new InvalidSaleRequestException("The new seats are priced in another currency");
+            }
+            long credit = seats.stream().mapToLong(RefundSeat::priceMinor).sum();
+            long due = fresh.getTotalMinor() - credit;
+            if (due > 0) {
+                checkTenders(request.tenders(), due);
+            } else if (!request.tenders().isEmpty()) {
+                throw new InvalidSaleRequestException("The seats given back pay for the new ones: nothing is due");
+            }
+            List<RefundMoney> money = due < 0 ? refundSteps.plan(old, -due, request.exchangeId()) : List.of();
+            long stillLive = tickets.findByOrderId(old.getId()).stream().filter(TicketEntity::isLive).count();
+            RefundEntity exchange = refunds.save(RefundEntity.journal(request.exchangeId(), RefundKind.EXCHANGE,
+                    old.getId(), fresh.getId(), request.reason(), request.actor(),
+                    RefundSteps.terminalOf(request.terminalId(), old), seats, credit, old.getCurrency(), money,
+                    stillLive == seats.size(), now));
+            String paymentKey = keyOf("exchange/" + request.exchangeId());
+            fresh.awaitPayment(paymentKey, now);
+            orders.save(fresh);
+            String creditId = keyOf("credit/" + request.exchangeId());
+            payments.save(PaymentEntity.credit(creditId, fresh.getId(), Math.min(credit, fresh.getTotalMinor()),
+                    fresh.getCurrency(), creditId, now));
+            List<String> ids = new ArrayList<>();
+            for (Tender tender : request.tenders()) {
+                String paymentId = UUID.randomUUID().toString();
+                switch (tender) {
+                    case Tender.Card card -> {
+                        payments.save(PaymentEntity.card(paymentId, fresh.getId(), card.amountMinor(), fresh.getCurrency(), paymentId, now));
+                        ids.add(paymentId);
+                    }
+                    case Tender.Cash cash -> payments.save(PaymentEntity.cash(paymentId, fresh.getId(), cash.amountMinor(),
+                            fresh.getCurrency(), cash.tenderedMinor(), paymentId, now));
+                }
+            }
+            return new Journalled(exchange, true, ids);
+        });
+        checkSameExchange(journalled.exchange(), request);
+        if (!journalled.byThisCall()) {
+            // journalled by a call racing this one: that call charges the cards
+            return continueExchange(request.exchangeId());
+        }
+        checkpoints.reached(SaleStep.EXCHANGE_JOURNALLED, from.getId());
+
+        SaleOrderEntity newOrder = load(to.getId());
+        int card = 0;
+        List<String> cardIds = journalled.cardPaymentIds();
+        for (Tender tender : request.tenders()) {
+            if (tender instanceof Tender.Card c) {
+                String paymentId = cardIds.get(card++);
+                try {
+                    chargeCard(newOrder, paymentId, c.simulate());
+                } catch (PaymentDeclinedException e) {
+                    for (String unsent : cardIds.subList(card, cardIds.size())) {
+                        voidPayment(unsent);
+                    }
+                    unwindExchange(request.exchangeId(), "A top-up card was declined");
+                    throw new ExchangeFailedException(e.getMessage() + "; the exchange was called off and the old tickets stand");
+                }
+            }
+        }
+        return continueExchange(request.exchangeId());
+    }
+
+    private static void checkSameExchange(RefundEntity earlier, ExchangeRequest request) {
+        if (earlier.getKind() != RefundKind.EXCHANGE || !earlier.getOrderId().equals(request.fromOrderId())
+                || !earlier.getNewOrderId().equals(request.newOrderId())
+                || !RefundSteps.sameSeats(earlier, request.seatIdsGivenBack())) {
+            throw new RefundIdReusedException("Exchange " + earlier.getId() + " was made for other orders or seats");
+        }
+    }
+
+    /**
+     * Takes a journalled exchange as far as it can go: confirms its new order once paid, then voids
+     * the old tickets and finishes the rest as a refund; unwinds it when the new sale failed.
+     */
+    private ExchangeReceipt continueExchange(String exchangeId) {
+        RefundEntity exchange = refunds.findById(exchangeId).orElseThrow();
+        String newOrderId = exchange.getNewOrderId();
+        if (exchange.getStatus() == RefundStatus.AWAITING_NEW_SALE) {
+            SaleOrderEntity newOrder = load(newOrderId);
+            switch (newOrder.getStatus()) {
+                case PAYMENT_PENDING, PAID -> {
+                    if (!markPaidIfCovered(newOrderId)) {
+                        throw new PaymentOutcomeUnknownException("The top-up of exchange " + exchangeId
+                                + " is still being paid; try again in a moment");
+                    }
+                    checkpoints.reached(SaleStep.PAID, newOrderId);
+                    try {
+                        confirmSeats(newOrderId);
+                    } catch (SaleFailedException e) {
+                        unwindExchange(exchangeId, e.getMessage());
+                        throw new ExchangeFailedException("The new seats could not be sold (" + e.getMessage()
+                                + "); the exchange was called off and the old tickets stand");
+                    }
+                }
+                case CONFIRMED -> {
+                }
+                default -> {
+                    unwindExchange(exchangeId, "The new order is " + newOrder.getStatus());
+                    throw new ExchangeFailedException("Exchange " + exchangeId + " was called off: the new order is "
+                            + newOrder.getStatus() + "; the old tickets stand");
+                }
+            }
+            checkpoints.reached(SaleStep.EXCHANGE_NEW_SALE_CONFIRMED, exchange.getOrderId());
+            voidOldTickets(exchangeId);
+            checkpoints.reached(SaleStep.EXCHANGE_OLD_TICKETS_VOIDED, exchange.getOrderId());
+        } else if (exchange.getStatus() == RefundStatus.UNWOUND) {
+            throw new ExchangeFailedException("Exchange " + exchangeId + " was called off; the old tickets stand");
+        }
+        refundSteps.finish(exchangeId);
+        RefundEntity done = refunds.findById(exchangeId).orElseThrow();
+        SaleOrderEntity newOrder = load(newOrderId);
+        long toppedUp = Math.max(0, newOrder.getTotalMinor() - done.getAmountMinor());
+        return new ExchangeReceipt(done.getId(), done.getOrderId(),
+                done.getSeats().stream().map(RefundSeat::seatId).sorted().toList(), done.getAmountMinor(),
+                receipt(newOrder), toppedUp, RefundSteps.sum(done, PaymentMethod.CARD),
+                RefundSteps.sum(done, PaymentMethod.CASH));
+    }
+
+    /** The exchange's new order is confirmed: the old tickets go void, under the old order's lock. */
+    private void voidOldTickets(String exchangeId) {
+        inTx(() -> {
+            RefundEntity exchange = refunds.findById(exchangeId).orElseThrow();
+            SaleOrderEntity old = lock(exchange.getOrderId());
+            RefundEntity fresh = refunds.findById(exchangeId).orElseThrow();
+            if (fresh.getStatus() != RefundStatus.AWAITING_NEW_SALE) {
+                return fresh;
+            }
+            Instant now = clock.instant();
+            boolean full = refundSteps.voidTickets(old, fresh.getSeats(), now);
+            fresh.ticketsVoided(full, now);
+            return refunds.save(fresh);
+        });
+    }
+
+    /**
+     * Calls an exchange off: the new order's money (top-ups; the credit is only given back to the
+     * seats it came from) is refunded and its seats released, and the seats given back are unpinned.
+     * The old tickets were never touched.
+     */
+    private void unwindExchange(String exchangeId, String reason) {
+        RefundEntity exchange = refunds.findById(exchangeId).orElseThrow();
+        SaleOrderEntity newOrder = load(exchange.getNewOrderId());
+        if (!newOrder.getStatus().isFinal()) {
+            refundAll(newOrder.getId(), "Exchange called off: " + reason);
+            releaseQuietly(newOrder.getHoldId());
+        }
+        inTx(() -> {
+            lock(exchange.getOrderId());
+            RefundEntity fresh = refunds.findById(exchangeId).orElseThrow();
+            if (fresh.getStatus() == RefundStatus.AWAITING_NEW_SALE) {
+                fresh.unwind(clock.instant());
+                refunds.save(fresh);
+            }
+            return fresh;
+        });
+    }
+
+    /** Rolls forward or unwinds exchanges a crash left waiting for their new sale. */
+    private void recoverExchanges(Instant olderThan, int[] tally) {
+        for (RefundEntity exchange : refunds.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(RefundStatus.AWAITING_NEW_SALE, olderThan)) {
+            SaleOrderEntity newOrder = load(exchange.getNewOrderId());
+            if (newOrder.getStatus() == OrderStatus.PAYMENT_PENDING && payments.findByOrderIdOrderByCreatedAt(newOrder.getId())
+                    .stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)) {
+                tally[Recovered.STILL_UNKNOWN.ordinal()]++;
+                continue;
+            }
+            try {
+                continueExchange(exchange.getId());
+                tally[Recovered.COMPLETED.ordinal()]++;
+            } catch (ExchangeFailedException e) {
+                tally[Recovered.UNWOUND.ordinal()]++;
+            } catch (RuntimeException e) {
+                log.error("Could not recover exchange {}; it is left for the next run", exchange.getId(), e);
+                tally[Recovered.FAILED.ordinal()]++;
+            }
+        }
+    }
+
+    private static String keyOf(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
      * Finishes or unwinds sales a crash interrupted, last touched before {@code olderThan} (a
      * terminal at start-up passes now; a server passes now less a grace, so it leaves alone sales
      * another instance is in the middle of). Unanswered card charges older than the card answer time
-     * are settled first, and money taken for an order already finished is given back. Safe to run any
-     * number of times, from several processes at once.
+     * are settled first, and money taken for an order already finished is given back. Then refunds
+     * and exchanges: an exchange waiting for its new sale is rolled forward when that sale is
+     * confirmed and unwound when it failed; a refund whose tickets are void gets its money back and
+     * its seats freed. Each finished refund or exchange counts as completed, each exchange called off
+     * as unwound. Safe to run any number of times, from several processes at once.
      */
     public RecoveryReport recover(Instant olderThan) {
         int[] tally = new int[Recovered.values().length];
@@ -520,6 +821,10 @@ public class SaleService {
                 }
             }
         }
+        recoverExchanges(olderThan, tally);
+        int[] refunded = refundSteps.recover(olderThan);
+        tally[Recovered.COMPLETED.ordinal()] += refunded[0];
+        tally[Recovered.FAILED.ordinal()] += refunded[1];
         return new RecoveryReport(tally[Recovered.COMPLETED.ordinal()], tally[Recovered.UNWOUND.ordinal()],
                 tally[Recovered.STILL_UNKNOWN.ordinal()], tally[Recovered.FAILED.ordinal()]);
     }

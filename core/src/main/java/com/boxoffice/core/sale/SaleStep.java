@@ -1,6 +1,6 @@
 package com.boxoffice.core.sale;
 
-/** The durable steps of a sale, in order; each is committed to the journal before the next begins. */
+/** The durable steps of a sale, a refund and an exchange, each in order; each is committed to the journal before the next begins. */
 public enum SaleStep {
     /** Seats held and prices locked. */
     PRICED,
@@ -11,5 +11,19 @@ public enum SaleStep {
     /** Seats sold in the hold store; tickets not yet written. */
     SEATS_CONFIRMED,
     /** Tickets written: the sale is complete. */
-    CONFIRMED
+    CONFIRMED,
+    /** A refund is journalled and its tickets void; no money or seat has moved yet. */
+    REFUND_JOURNALLED,
+    /** The refund's money is back (cards refunded at the provider, cash paid out); seats not yet freed. */
+    REFUND_MONEY_RETURNED,
+    /** The refunded seats are back on sale in the hold store; the refund is not yet marked complete. */
+    REFUND_SEATS_FREED,
+    /** The refund is complete. */
+    REFUND_COMPLETED,
+    /** An exchange is journalled: the new order waits for payment, the old tickets are still live. */
+    EXCHANGE_JOURNALLED,
+    /** The exchange's new order is confirmed; the old tickets are not yet void. */
+    EXCHANGE_NEW_SALE_CONFIRMED,
+    /** The exchange's old tickets are void; its money (if any) and seats are handed on as a refund's. */
+    EXCHANGE_OLD_TICKETS_VOIDED
 }

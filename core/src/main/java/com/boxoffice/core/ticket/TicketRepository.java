@@ -1,5 +1,6 @@
 package com.boxoffice.core.ticket;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,14 @@ public interface TicketRepository extends JpaRepository<TicketEntity, String> {
             + " where t.performanceId = :performanceId and t.status = com.boxoffice.core.ticket.TicketStatus.LIVE"
             + " order by t.seatId")
     List<SoldSeat> findSoldSeats(@Param("performanceId") String performanceId);
+
+    /** Every ticket ever issued for the seat, the latest first. */
+    List<TicketEntity> findByPerformanceIdAndSeatIdOrderByIssuedAtDesc(String performanceId, String seatId);
+
+    /** Tickets issued in [from, to) for orders sold at a terminal. */
+    @Query("select t from TicketEntity t where t.orderId in"
+            + " (select o.id from SaleOrderEntity o where o.terminalId = :terminalId)"
+            + " and t.issuedAt >= :from and t.issuedAt < :to")
+    List<TicketEntity> findIssuedAt(@Param("terminalId") String terminalId, @Param("from") Instant from,
+                                    @Param("to") Instant to);
 }

@@ -100,4 +100,29 @@ class SimulatedPaymentProviderTest {
         assertThatThrownBy(() -> charge("k", 0, SimulatedOutcome.APPROVE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> charge("k", -5, SimulatedOutcome.APPROVE)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void partialRefundsAreIdempotentByRefundKeyAndNeverExceedTheCharge() {
+        provider.charge(charge("c1", 10000, SimulatedOutcome.APPROVE));
+
+        assertThat(provider.refund("c1", "r1", 4000).refunded()).isTrue();
+        assertThat(provider.refund("c1", "r1", 4000).refunded()).isTrue();
+        assertThat(provider.refundedMinor("c1")).isEqualTo(4000);
+
+        assertThat(provider.refund("c1", "r2", 7000).refunded()).isFalse();
+        assertThat(provider.refundedMinor("c1")).isEqualTo(4000);
+        assertThat(provider.refund("c1", "r3", 6000).refunded()).isTrue();
+        assertThat(provider.netChargedMinor()).isZero();
+        assertThat(provider.refund("never", "r4", 100).refunded()).isFalse();
+    }
+
+    @Test
+    void aWholeRefundAfterAPartOneGivesBackOnlyWhatIsLeft() {
+        provider.charge(charge("c1", 10000, SimulatedOutcome.APPROVE));
+        provider.refund("c1", "r1", 2500);
+        provider.refund("c1");
+        provider.refund("c1");
+        assertThat(provider.refundedMinor("c1")).isEqualTo(10000);
+        assertThat(provider.netChargedMinor()).isZero();
+    }
 }

@@ -64,6 +64,8 @@ abstract class SaleFlowContract {
     @Autowired
     TicketRepository tickets;
     @Autowired
+    RefundRepository refunds;
+    @Autowired
     PlatformTransactionManager transactions;
     @Autowired
     RedisScripts scripts;
@@ -143,7 +145,7 @@ abstract class SaleFlowContract {
     }
 
     SaleService service(SaleCheckpoints checkpoints) {
-        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets,
+        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, refunds,
                 new TransactionTemplate(transactions), clock, checkpoints, CARD_ANSWER_TIME);
     }
 
@@ -498,7 +500,7 @@ abstract class SaleFlowContract {
             StatefulRedisConnection<String, String> gone = client.connect();
             gone.close();
             RedisHoldStore unreachable = new RedisHoldStore(new RedisScripts(gone), clock, seatings, tokens, Duration.ofHours(1), 500);
-            SaleService whileAway = new SaleService(unreachable, seatings, tokens, cards, orders, payments, tickets,
+            SaleService whileAway = new SaleService(unreachable, seatings, tokens, cards, orders, payments, tickets, refunds,
                     new TransactionTemplate(transactions), clock, SaleCheckpoints.NONE, CARD_ANSWER_TIME);
 
             assertThat(whileAway.recover(clock.instant().plusSeconds(1))).isEqualTo(new SaleService.RecoveryReport(0, 0, 0, 1));
