@@ -26,12 +26,13 @@ import com.boxoffice.core.sale.RefundRepository;
 import com.boxoffice.core.sale.SaleCheckpoints;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.core.sale.OrderLookup;
+import com.boxoffice.core.sale.TillTotals;
 import com.boxoffice.core.shared.AuditEventRepository;
-import com.boxoffice.core.shift.JournalShiftTotals;
 import com.boxoffice.core.shift.OpenShiftRepository;
-import com.boxoffice.core.shift.ShiftJournalRepository;
 import com.boxoffice.core.shift.ShiftRepository;
 import com.boxoffice.core.shift.ShiftService;
+import com.boxoffice.core.shift.TillShiftTotals;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
 import com.boxoffice.core.ticket.TicketRepository;
@@ -166,8 +167,19 @@ public class ClientConfiguration {
 
     @Bean
     ShiftService shiftService(ShiftRepository shifts, OpenShiftRepository openShifts, StaffRepository staff,
-                              ShiftJournalRepository journal, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
-        return new ShiftService(shifts, openShifts, staff, new JournalShiftTotals(journal), audit, tx, clock);
+                              TillTotals till, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
+        return new ShiftService(shifts, openShifts, staff, new TillShiftTotals(till), audit, tx, clock);
+    }
+
+    @Bean
+    TillTotals tillTotals(PaymentRepository payments, TicketRepository tickets, RefundRepository refunds) {
+        return new TillTotals(payments, tickets, refunds);
+    }
+
+    @Bean
+    OrderLookup orderLookup(SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
+                            RefundRepository refunds) {
+        return new OrderLookup(orders, payments, tickets, refunds);
     }
 
     @Bean

@@ -34,11 +34,13 @@ import com.boxoffice.core.performance.Performance;
 import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
 import com.boxoffice.core.sale.Basket;
+import com.boxoffice.core.sale.RefundRepository;
 import com.boxoffice.core.sale.SaleCheckpoints;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SaleReceipt;
 import com.boxoffice.core.sale.SaleService;
 import com.boxoffice.core.sale.Tender;
+import com.boxoffice.core.sale.TillTotals;
 import com.boxoffice.core.shared.AuditEventRepository;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
@@ -59,17 +61,17 @@ abstract class ShiftContract {
     @Autowired
     OpenShiftRepository openShifts;
     @Autowired
-    ShiftJournalRepository journal;
+    PaymentRepository payments;
+    @Autowired
+    TicketRepository tickets;
+    @Autowired
+    RefundRepository refunds;
     @Autowired
     StaffRepository staff;
     @Autowired
     AuditEventRepository audit;
     @Autowired
     SaleOrderRepository orders;
-    @Autowired
-    PaymentRepository payments;
-    @Autowired
-    TicketRepository tickets;
     @Autowired
     VenueRepository venues;
     @Autowired
@@ -101,7 +103,7 @@ abstract class ShiftContract {
         clock = new MutableClock(EPOCH.plus(Duration.ofDays(TESTS.incrementAndGet())));
         TransactionTemplate tx = new TransactionTemplate(transactions);
         directory = new StaffDirectory(staff, audit, tx, clock);
-        service = new ShiftService(shifts, openShifts, staff, new JournalShiftTotals(journal), audit, tx, clock);
+        service = new ShiftService(shifts, openShifts, staff, new TillShiftTotals(new TillTotals(payments, tickets, refunds)), audit, tx, clock);
 
         seatings = new InMemoryPerformanceSeatings();
         performance = TestSeating.performance(8);
@@ -116,7 +118,7 @@ abstract class ShiftContract {
         RedisHoldStore holds = new RedisHoldStore(scripts, clock, seatings, tokens, Duration.ofHours(1), 500);
         holds.load(performance.id(), List.of(), Map.of());
         sales = new SaleService(holds, seatings, tokens, new SimulatedPaymentProvider(SimulatedPaymentProvider.Settings.INSTANT),
-                orders, payments, tickets, tx, clock, SaleCheckpoints.NONE, Duration.ofMinutes(2));
+                orders, payments, tickets, refunds, tx, clock, SaleCheckpoints.NONE, Duration.ofMinutes(2));
 
         terminal = "BO-" + UUID.randomUUID();
         clerk = person(StaffRole.CLERK);
