@@ -35,6 +35,7 @@ if hold.status == 'EXPIRED' then
     buyer_add(hold.buyer, #hold.seats)
     redis.call('ZREM', K_ENDED, hold_id)
 end
+claim_origin(order_id, hold.channel, hold.terminal)
 for _, i in ipairs(hold.seats) do
     set_seat(i, 'S', order_id)
 end

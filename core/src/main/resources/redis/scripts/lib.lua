@@ -20,10 +20,12 @@
 --  12 buyers   hash    buyer -> seats held or bought
 --  13 feed     stream  every seat change, in order: type, seats (indexes), states (one code a
 --                      seat), ref (hold, order, reason or terminal), at
---  14 sales    hash    terminal sale id -> order id, for sales applied from a terminal's journal
---                      and 'call:<id>' -> reply of an assign or refund call, so a re-sent call
---                      is answered as the first was
---  15 counts   hash    seats per state ('.', 'H', 'S', 'B', 'A') and free seats per category ("free:<cat>")
+--  14 sales    hash    terminal sale id -> order id, for sales applied from a terminal's journal;
+--                      'call:<id>' -> reply of an assign or refund call, so a re-sent call
+--                      is answered as the first was; 'order:<order id>' -> "<channel>@<terminal>"
+--                      the order's seats are tallied under (see the sales tally below)
+--  15 counts   hash    seats per state ('.', 'H', 'S', 'B', 'A'), free seats per category ("free:<cat>")
+--                      and sold seats per channel and terminal ("sold@<channel>@<terminal or ->")
 
 local K_META, K_STATE, K_OWNER, K_FLAGS, K_SEATBLK, K_BLOCKS, K_RUNS, K_MAXRUN,
       K_HOLDS, K_EXPIRY, K_ENDED, K_BUYERS, K_FEED, K_SALES, K_COUNTS =
@@ -107,11 +109,70 @@ local function block_info(b)
     return info
 end
 
+-- Sales tally: sold seats per channel and terminal, for a manager's screen.
+-- The tally lives in 'counts' beside the per-state counts, as "sold@<channel>@<terminal>" ('-' for
+-- no terminal): snapshot.lua returns that hash whole, so the tally comes in the same consistent read
+-- as the seats and their per-state counts, and no key is added to the fixed set (ADR 0002). A field
+-- that drops to zero is removed, as a buyer's count is.
+-- A seat's owner is its order, not who sold it, so each order remembers in 'sales', under
+-- "order:<order id>", the "<channel>@<terminal>" its seats are tallied under. It is written once,
+-- when the order first sells a seat, and never changed: every later seat of the order (and every
+-- refund) uses the same tally, so what a sale adds a refund takes off exactly. A load records its
+-- sold orders under UNKNOWN (durable seats do not say who sold them).
+-- set_seat keeps the tally in step with every move into or out of 'S', so the tally follows the
+-- very paths (and the very repeat checks) that move seats: their sum is always the 'S' count.
+local UNKNOWN_ORIGIN = 'UNKNOWN@-'
+local origin_cache = {}
+
+local function origin_field(order_id)
+    return 'order:' .. order_id
+end
+
+local function origin_of(order_id)
+    if order_id == nil or order_id == false or order_id == '' then
+        return UNKNOWN_ORIGIN
+    end
+    local origin = origin_cache[order_id]
+    if origin == nil then
+        origin = redis.call('HGET', K_SALES, origin_field(order_id)) or UNKNOWN_ORIGIN
+        origin_cache[order_id] = origin
+    end
+    return origin
+end
+
+-- Makes sure an order has a tally to count its seats under before they are sold: the one it has,
+-- or the given channel and terminal ('' channel: UNKNOWN, '' terminal: '-').
+local function claim_origin(order_id, channel, terminal)
+    if order_id == nil or order_id == '' then
+        return
+    end
+    if redis.call('HEXISTS', K_SALES, origin_field(order_id)) == 1 then
+        return
+    end
+    local origin = ((channel == nil or channel == '') and 'UNKNOWN' or channel) .. '@'
+        .. ((terminal == nil or terminal == '') and '-' or terminal)
+    redis.call('HSET', K_SALES, origin_field(order_id), origin)
+    origin_cache[order_id] = origin
+end
+
+local function tally_add(origin, n)
+    local field = 'sold@' .. origin
+    if redis.call('HINCRBY', K_COUNTS, field, n) == 0 then
+        redis.call('HDEL', K_COUNTS, field)
+    end
+end
+
 local touched_blocks = {}
 
--- Moves one seat to a new state and keeps owner, counts and the run index in step.
+-- Moves one seat to a new state and keeps owner, counts, the sales tally and the run index in step.
 local function set_seat(i, new_state, owner)
     local old = state_of(i)
+    if old == 'S' then
+        tally_add(origin_of(redis.call('HGET', K_OWNER, i)), -1)
+    end
+    if new_state == 'S' then
+        tally_add(origin_of(owner), 1)
+    end
     redis.call('SETRANGE', K_STATE, i, new_state)
     if owner == nil or owner == '' then
         redis.call('HDEL', K_OWNER, i)

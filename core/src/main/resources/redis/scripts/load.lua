@@ -141,6 +141,11 @@ end
 for c, v in pairs(counts) do
     redis.call('HSET', K_COUNTS, c, v)
 end
+-- Durable seats do not say who sold them: every sold seat is tallied under UNKNOWN, and so is its
+-- order, so a refund (or a later seat of the same order) takes from and adds to that same tally.
+if counts.S > 0 then
+    redis.call('HSET', K_COUNTS, 'sold@' .. UNKNOWN_ORIGIN, counts.S)
+end
 
 for b, spec in ipairs(specs) do
     redis.call('HSET', K_BLOCKS, b - 1, spec)
@@ -148,6 +153,10 @@ end
 for i, owner in pairs(owners) do
     if owner ~= '' then
         redis.call('HSET', K_OWNER, i, owner)
+        local seat = tonumber(i)
+        if string.sub(state, seat + 1, seat + 1) == 'S' then
+            redis.call('HSET', K_SALES, origin_field(owner), UNKNOWN_ORIGIN)
+        end
     end
 end
 for buyer, count in pairs(buyers) do

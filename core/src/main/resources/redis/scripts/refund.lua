@@ -2,7 +2,8 @@
 -- ARGV: now, orderId, seats (csv), buyer ('' when none), call id (new for every call)
 -- Only seats sold under this order are freed; a seat freed before (and perhaps sold again since)
 -- is left alone, so running it twice frees nothing twice; a call id seen before is answered with
--- the reply it got then.
+-- the reply it got then. Each seat freed comes off the sales tally its order was counted under
+-- (set_seat), so the tally follows the same repeat checks.
 -- Reply: OK, freed seats (csv)
 local now, order_id, csv, buyer, call_id = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 

@@ -1,5 +1,6 @@
 -- Records a sale a terminal made from its own journal (offline), seat by seat: all or none.
--- ARGV: now, saleId, terminal id, orderId, seats (csv)
+-- ARGV: now, saleId, terminal id, orderId, seats (csv), channel ('' when the terminal did not say)
+-- The seats are tallied under the order's channel and terminal (UNKNOWN channel when not given).
 -- A seat may be sold when it is free, or allocated to this very terminal. Any other seat is a
 -- conflict: nothing is applied and the reply lists each conflicting seat with its state.
 -- Idempotent on the sale id: a sale applied before answers with the order it was applied under.
@@ -7,6 +8,7 @@
 -- own order was applied before the load, so it is recorded again and answered with that order.
 -- Reply: OK, orderId, seats (those sold by this call) | ERR, CONFLICT, "seat:state,..." | ERR, code, detail
 local now, sale_id, terminal, order_id, csv = tonumber(ARGV[1]), ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local channel = ARGV[6] or ''
 
 local seats, refusal = loaded_seats(csv)
 if not seats then
@@ -33,6 +35,7 @@ end
 if #conflicts > 0 then
     return err('CONFLICT', table.concat(conflicts, ','))
 end
+claim_origin(order_id, channel, terminal)
 for _, i in ipairs(seats) do
     set_seat(i, 'S', order_id)
 end

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import com.boxoffice.core.performance.Channel;
+
 /**
  * One call's changes to a performance, collected before anything is changed: first written to the
  * database in one transaction, then, once committed, applied to the {@link LocalSeatMap}. Reads
@@ -71,6 +73,20 @@ final class LocalChange {
 
     void recordSale(String saleId, String orderId) {
         sales.put(saleId, orderId);
+    }
+
+    /**
+     * Makes sure an order has a tally to count its seats under before they are sold: the one it
+     * has, or the given channel and terminal (as {@code claim_origin} in {@code lib.lua}).
+     */
+    void claimOrigin(String orderId, Channel channel, String terminalId) {
+        if (orderId == null || orderId.isEmpty()) {
+            return;
+        }
+        String field = SalesTally.ORDER_PREFIX + orderId;
+        if (!sales.containsKey(field) && base.recordedOrigin(orderId) == null) {
+            sales.put(field, SalesTally.origin(channel, terminalId));
+        }
     }
 
     /** Counts one entry of the change feed, as the Redis store appends one to its stream. */

@@ -73,6 +73,10 @@ public class LocalHoldStore implements HoldStore {
         for (int i = 0; i < indexes.length; i++) {
             DurableSeat seat = durable.get(i);
             fresh.restoreSeat(indexes[i], (byte) seat.state().code(), seat.owner());
+            if (seat.state() == SeatState.SOLD && seat.owner() != null && !seat.owner().isEmpty()) {
+                // durable seats do not say who sold them: the order stays on the unknown tally
+                fresh.restoreSale(SalesTally.ORDER_PREFIX + seat.owner(), SalesTally.UNKNOWN_ORIGIN);
+            }
         }
         buyerSeats.forEach(fresh::restoreBuyer);
         fresh.restored();
@@ -271,6 +275,7 @@ public class LocalHoldStore implements HoldStore {
                 }
                 change.buyerAdd(hold.buyer(), held.length);
             }
+            change.claimOrigin(orderId, hold.channel(), hold.terminal());
             for (int seat : hold.seats()) {
                 change.setSeat(seat, LocalSeatMap.SOLD, orderId);
             }
@@ -415,6 +420,7 @@ public class LocalHoldStore implements HoldStore {
                 throw new SaleConflictException(conflicts);
             }
             LocalChange change = new LocalChange(seats);
+            change.claimOrigin(sale.orderId(), sale.channel(), sale.terminalId());
             for (int seat : indexes) {
                 change.setSeat(seat, LocalSeatMap.SOLD, sale.orderId());
             }

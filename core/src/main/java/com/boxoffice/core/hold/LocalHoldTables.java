@@ -204,7 +204,7 @@ final class LocalHoldTables {
 
     /**
      * Replaces everything stored about a performance with a freshly loaded seat map: its seats,
-     * buyer counts and feed counter; every hold and applied sale is forgotten.
+     * buyer counts, order tallies and feed counter; every hold and applied journal sale is forgotten.
      */
     void replace(LocalSeatMap seats, long loadedAt) {
         String performanceId = seats.seating().performance().id();
@@ -255,6 +255,20 @@ final class LocalHoldTables {
                     ps.setString(2, buyer.getKey());
                     ps.setInt(3, buyer.getValue());
                     ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO local_applied_sale (performance_id, sale_id, order_id) VALUES (?, ?, ?)")) {
+                int batched = 0;
+                for (Map.Entry<String, String> sale : seats.appliedSales().entrySet()) {
+                    ps.setString(1, performanceId);
+                    ps.setString(2, sale.getKey());
+                    ps.setString(3, sale.getValue());
+                    ps.addBatch();
+                    if (++batched % 1000 == 0) {
+                        ps.executeBatch();
+                    }
                 }
                 ps.executeBatch();
             }

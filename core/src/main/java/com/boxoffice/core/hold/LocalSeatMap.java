@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The live state of one performance as {@link LocalHoldStore} keeps it in memory: one state byte
  * and one owner per seat, the hold records, buyer counts, applied journal sales and the counts a
- * seat map shows. It is only ever changed by {@link #apply(LocalChange)}, after the change has been
+ * seat map shows, the sales tally included. It is only ever changed by {@link #apply(LocalChange)}, after the change has been
  * committed to the database, and only under the performance's lock.
  *
  * <p>Best available must stay fast in a 70,000-seat arena without reading every seat, so each block
@@ -61,7 +62,14 @@ final class LocalSeatMap {
     private final NavigableSet<Due> live = new TreeSet<>(BY_TIME);
     private final NavigableSet<Due> ended = new TreeSet<>(BY_TIME);
     private final Map<String, Integer> buyers = new HashMap<>();
+    /**
+     * Applied journal sales (sale id -> order id) and, as the Redis store keeps them in its sales hash,
+     * each sold order's tally ("order:&lt;order id&gt;" -> "&lt;channel&gt;@&lt;terminal&gt;", see
+     * {@link SalesTally}): both are stored in the applied-sales table, so a restart reads them back.
+     */
     private final Map<String, String> sales = new HashMap<>();
+    /** Sold seats per "&lt;channel&gt;@&lt;terminal&gt;"; kept in step by {@link #setSeat}. */
+    private final Map<String, Long> tallies = new HashMap<>();
     private long feedSeq;
 
     /** Every seat available, no holds. */
@@ -154,6 +162,22 @@ final class LocalSeatMap {
         return sales.get(saleId);
     }
 
+    /** Every applied-sales entry: journal sales and order tallies. */
+    Map<String, String> appliedSales() {
+        return Map.copyOf(sales);
+    }
+
+    /** The "&lt;channel&gt;@&lt;terminal&gt;" an order's seats are tallied under; unknown when it has none. */
+    String origin(String orderId) {
+        String origin = recordedOrigin(orderId);
+        return origin == null ? SalesTally.UNKNOWN_ORIGIN : origin;
+    }
+
+    /** The tally recorded for an order, or null. */
+    String recordedOrigin(String orderId) {
+        return orderId == null || orderId.isEmpty() ? null : sales.get(SalesTally.ORDER_PREFIX + orderId);
+    }
+
     long feedSeq() {
         return feedSeq;
     }
@@ -185,15 +209,26 @@ final class LocalSeatMap {
         feedSeq = seq;
     }
 
-    /** Ends a restore: brings the run index up to date with the seats set. */
+    /**
+     * Ends a restore: brings the run index up to date with the seats set, and counts the sales
+     * tally again now that every order's tally is known (seats may be restored before sales).
+     */
     void restored() {
         reindexDirtyBlocks();
+        tallies.clear();
+        for (int seat = 0; seat < state.length; seat++) {
+            if (state[seat] == SOLD) {
+                tallies.merge(origin(owner[seat]), 1L, Long::sum);
+            }
+        }
     }
 
     // --- changing ---
 
     /** Makes a committed change visible. */
     void apply(LocalChange change) {
+        // sales first: a seat sold by this change is tallied under the order's tally it records
+        sales.putAll(change.saleWrites());
         change.seatWrites().forEach((seat, write) -> setSeat(seat, write.state(), write.owner()));
         reindexDirtyBlocks();
         change.holdWrites().values().forEach(this::putHold);
@@ -205,12 +240,17 @@ final class LocalSeatMap {
                 buyers.remove(buyer);
             }
         });
-        sales.putAll(change.saleWrites());
         feedSeq += change.feedEntries();
     }
 
     private void setSeat(int seat, byte newState, String newOwner) {
         byte old = state[seat];
+        if (old == SOLD) {
+            tally(origin(owner[seat]), -1);
+        }
+        if (newState == SOLD) {
+            tally(origin(newOwner), 1);
+        }
         state[seat] = newState;
         owner[seat] = newOwner == null || newOwner.isEmpty() ? null : newOwner;
         if (old == newState) {
@@ -222,6 +262,12 @@ final class LocalSeatMap {
             int block = layout.blockIndexOf(seat);
             freeByCategory[categoryOfBlock[block]] += newState == FREE ? 1 : -1;
             markDirty(block);
+        }
+    }
+
+    private void tally(String origin, long n) {
+        if (tallies.merge(origin, n, Long::sum) == 0) {
+            tallies.remove(origin);
         }
     }
 
@@ -300,6 +346,7 @@ final class LocalSeatMap {
         for (int c = 0; c < categories.size(); c++) {
             counts.put("free:" + categories.get(c), freeByCategory[c]);
         }
+        new TreeMap<>(tallies).forEach((origin, seats) -> counts.put(SalesTally.FIELD_PREFIX + origin, seats));
         return counts;
     }
 

@@ -200,7 +200,8 @@ public class RedisHoldStore implements HoldStore {
         SeatLayout layout = rules.seating(performanceId).layout();
         int[] indexes = rules.indexes(layout, sale.seatIds());
         List<Object> reply = await(scripts.run(Script.SELL, RedisKeys.of(performanceId),
-                millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes)));
+                millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes),
+                sale.channel() == null ? "" : sale.channel().name()));
         if ("ERR".equals(reply.get(0)) && "CONFLICT".equals(reply.get(1))) {
             Map<String, SeatState> conflicts = new LinkedHashMap<>();
             for (String item : csv((String) reply.get(2))) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -585,5 +589,254 @@ abstract class HoldStoreContract {
         assertThat(state("STALLS-B-1")).isEqualTo(SeatState.AVAILABLE);
         // the live hold was not dropped
         assertThat(store.confirm(hold.holdId(), hold.token(), "order-1").status()).isEqualTo(HoldStatus.CONFIRMED);
+    }
+
+    // --- sales tally ---
+
+    private HoldRequest at(Channel channel, String terminal, SeatSelection selection) {
+        return new HoldRequest(perf, null, channel + "@" + terminal, null, channel, terminal, selection);
+    }
+
+    private Hold sell(HoldRequest request, String orderId) {
+        Hold hold = store.hold(request);
+        return store.confirm(hold.holdId(), hold.token(), orderId);
+    }
+
+    private static SalesTally tally(Channel channel, String terminal, long seats) {
+        return new SalesTally(channel.name(), terminal, seats);
+    }
+
+    private long tallied(Availability availability) {
+        return availability.salesTallies().stream().mapToLong(SalesTally::seats).sum();
+    }
+
+    @Test
+    void eachSaleIsTalliedUnderItsChannelAndTerminal() {
+        sell(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-1", "STALLS-A-2")), "order-1");
+        sell(at(Channel.BOX_OFFICE, "T2", SeatSelection.seats("STALLS-A-3")), "order-2");
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-B-1", "STALLS-B-2", "STALLS-B-3")), "order-3");
+        sell(at(Channel.KIOSK, "K2", SeatSelection.seats("STALLS-B-4")), "order-4");
+        sell(online("ann", SeatSelection.seats("STALLS-C-1", "STALLS-C-2")), "order-5");
+        sell(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-C-3")), "order-6");
+        store.hold(at(Channel.BOX_OFFICE, "T2", SeatSelection.seats("STALLS-D-1")));
+
+        Availability now = store.availability(perf);
+
+        assertThat(now.salesTallies()).containsExactly(
+                tally(Channel.BOX_OFFICE, "T1", 3), tally(Channel.BOX_OFFICE, "T2", 1),
+                tally(Channel.KIOSK, "K1", 3), tally(Channel.KIOSK, "K2", 1), tally(Channel.ONLINE, null, 2));
+        assertThat(now.soldByChannel()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "BOX_OFFICE", 4L, "KIOSK", 4L, "ONLINE", 2L)));
+        assertThat(now.soldByTerminal()).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "K1", 3L, "K2", 1L, "T1", 3L, "T2", 1L)));
+        assertThat(now.count(SeatState.SOLD)).isEqualTo(10);
+        assertThat(now.count(SeatState.HELD)).isEqualTo(1);
+        assertThat(now.freeIn("A")).isEqualTo(17);
+    }
+
+    @Test
+    void nothingSoldMeansNoTallies() {
+        store.hold(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-A-1")));
+        Availability now = store.availability(perf);
+        assertThat(now.salesTallies()).isEmpty();
+        assertThat(now.soldByChannel()).isEmpty();
+        assertThat(now.soldByTerminal()).isEmpty();
+    }
+
+    @Test
+    void confirmingTwiceTalliesTheSeatsOnce() {
+        Hold hold = store.hold(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-A-1", "STALLS-A-2")));
+        store.confirm(hold.holdId(), hold.token(), "order-1");
+        store.confirm(hold.holdId(), hold.token(), "order-1");
+
+        assertThat(store.availability(perf).salesTallies()).containsExactly(tally(Channel.KIOSK, "K1", 2));
+    }
+
+    @Test
+    void aHoldConfirmedAfterItExpiredIsTalliedUnderItsChannelAndTerminal() {
+        Hold hold = store.hold(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-1")));
+        clock.advance(Duration.ofHours(1));
+        store.sweep(perf);
+        assertThat(store.availability(perf).salesTallies()).isEmpty();
+
+        store.confirm(hold.holdId(), hold.token(), "order-1");
+
+        assertThat(store.availability(perf).salesTallies()).containsExactly(tally(Channel.BOX_OFFICE, "T1", 1));
+    }
+
+    @Test
+    void aPartialRefundTakesTheSeatsOffTheTallyThatSoldThemOnce() {
+        sell(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-1", "STALLS-A-2", "STALLS-A-3")), "order-1");
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-B-1", "STALLS-B-2")), "order-2");
+
+        assertThat(store.refund(perf, "order-1", List.of("STALLS-A-2", "STALLS-B-1"), null)).containsExactly("STALLS-A-2");
+        assertThat(store.refund(perf, "order-1", List.of("STALLS-A-2", "STALLS-B-1"), null)).isEmpty();
+
+        Availability now = store.availability(perf);
+        assertThat(now.salesTallies()).containsExactly(tally(Channel.BOX_OFFICE, "T1", 2), tally(Channel.KIOSK, "K1", 2));
+        assertThat(tallied(now)).isEqualTo(now.count(SeatState.SOLD));
+    }
+
+    @Test
+    void refundingEverySeatOfAnOrderEmptiesItsTallyAndTheSeatsSellAgainElsewhere() {
+        sell(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-1", "STALLS-A-2")), "order-1");
+        store.refund(perf, "order-1", List.of("STALLS-A-1", "STALLS-A-2"), null);
+        assertThat(store.availability(perf).salesTallies()).isEmpty();
+
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-A-1")), "order-2");
+
+        assertThat(store.availability(perf).salesTallies()).containsExactly(tally(Channel.KIOSK, "K1", 1));
+    }
+
+    @Test
+    void aJournalSaleIsTalliedUnderItsTerminalOnce() {
+        store.allocate(perf, List.of("STALLS-E-1"), "T2");
+        JournalSale sale = new JournalSale("T2-0001", "T2", "order-t2-1", List.of("STALLS-E-1", "STALLS-E-2"),
+                Channel.BOX_OFFICE);
+        JournalSale unsaid = new JournalSale("T3-0001", "T3", "order-t3-1", List.of("STALLS-E-3"));
+        store.applyJournalSale(perf, sale);
+        store.applyJournalSale(perf, sale);
+        store.applyJournalSale(perf, unsaid);
+        store.applyJournalSale(perf, unsaid);
+
+        Availability now = store.availability(perf);
+        assertThat(now.salesTallies()).containsExactly(tally(Channel.BOX_OFFICE, "T2", 2),
+                new SalesTally(SalesTally.UNKNOWN_CHANNEL, "T3", 1));
+        assertThat(now.soldByTerminal()).containsExactlyEntriesOf(new TreeMap<>(Map.of("T2", 2L, "T3", 1L)));
+        assertThat(now.soldByChannel()).containsExactlyEntriesOf(new TreeMap<>(Map.of("BOX_OFFICE", 2L, "UNKNOWN", 1L)));
+
+        store.refund(perf, "order-t2-1", List.of("STALLS-E-1"), null);
+        assertThat(store.availability(perf).salesTallies()).containsExactly(tally(Channel.BOX_OFFICE, "T2", 1),
+                new SalesTally(SalesTally.UNKNOWN_CHANNEL, "T3", 1));
+    }
+
+    @Test
+    void aRefusedJournalSaleTalliesNothing() {
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-E-1")), "order-1");
+        Availability before = store.availability(perf);
+
+        assertThatThrownBy(() -> store.applyJournalSale(perf, new JournalSale("T1-0001", "T1", "order-t1-1",
+                List.of("STALLS-E-2", "STALLS-E-1"), Channel.BOX_OFFICE))).isInstanceOf(SaleConflictException.class);
+
+        assertThat(store.availability(perf)).isEqualTo(before);
+    }
+
+    @Test
+    void afterALoadSoldSeatsAreTalliedAsUnknownAndTheirOrdersStayThere() {
+        sell(at(Channel.BOX_OFFICE, "T1", SeatSelection.seats("STALLS-A-1")), "order-1");
+        store.load(perf, List.of(new DurableSeat("STALLS-A-1", SeatState.SOLD, "order-1"),
+                new DurableSeat("STALLS-B-1", SeatState.SOLD, "order-9"),
+                new DurableSeat("STALLS-B-2", SeatState.SOLD, "order-9"),
+                new DurableSeat("STALLS-B-3", SeatState.BLOCKED, "camera")), Map.of());
+
+        assertThat(store.availability(perf).salesTallies()).containsExactly(new SalesTally("UNKNOWN", null, 3));
+        assertThat(store.availability(perf).soldByTerminal()).isEmpty();
+
+        // a further seat of a loaded order joins the order's tally, so its refund takes from there
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-C-1")), "order-9");
+        sell(at(Channel.KIOSK, "K1", SeatSelection.seats("STALLS-C-2")), "order-10");
+        assertThat(store.availability(perf).salesTallies()).containsExactly(
+                tally(Channel.KIOSK, "K1", 1), new SalesTally("UNKNOWN", null, 4));
+
+        store.refund(perf, "order-9", List.of("STALLS-B-1", "STALLS-C-1"), null);
+        store.refund(perf, "order-1", List.of("STALLS-A-1"), null);
+        Availability now = store.availability(perf);
+        assertThat(now.salesTallies()).containsExactly(tally(Channel.KIOSK, "K1", 1), new SalesTally("UNKNOWN", null, 1));
+        assertThat(tallied(now)).isEqualTo(now.count(SeatState.SOLD)).isEqualTo(2);
+    }
+
+    @Test
+    void tallyAlwaysAddsUpToTheSoldSeatsAndEachSeatStaysWithItsSeller() {
+        Random random = new Random(20261201L);
+        SeatLayout layout = seatings.seating(perf).layout();
+        List<String> seatIds = new ArrayList<>();
+        for (int i = 0; i < layout.size(); i++) {
+            seatIds.add(layout.seatId(i));
+        }
+        Map<String, String> sellerOfSeat = new HashMap<>();
+        Map<String, String> sellerOfOrder = new HashMap<>();
+        Map<String, List<String>> seatsOfOrder = new HashMap<>();
+        List<Hold> holds = new ArrayList<>();
+        Map<String, String> sellerOfHold = new HashMap<>();
+        String[][] sellers = {{"BOX_OFFICE", "T1"}, {"BOX_OFFICE", "T2"}, {"KIOSK", "K1"}, {"ONLINE", null}};
+        int orders = 0;
+        int journalSales = 0;
+
+        for (int step = 0; step < 400; step++) {
+            int op = random.nextInt(100);
+            try {
+                if (op < 35) {
+                    String[] seller = sellers[random.nextInt(sellers.length)];
+                    List<String> wanted = new ArrayList<>();
+                    for (int n = 1 + random.nextInt(3); wanted.size() < n; ) {
+                        String seat = seatIds.get(random.nextInt(seatIds.size()));
+                        if (!wanted.contains(seat)) {
+                            wanted.add(seat);
+                        }
+                    }
+                    Channel channel = Channel.valueOf(seller[0]);
+                    Hold hold = store.hold(new HoldRequest(perf, null, "seller", null, channel, seller[1],
+                            new SeatSelection.Seats(wanted)));
+                    holds.add(hold);
+                    sellerOfHold.put(hold.holdId(), SalesTally.origin(channel, seller[1]));
+                } else if (op < 60 && !holds.isEmpty()) {
+                    Hold hold = holds.get(random.nextInt(holds.size()));
+                    String orderId = hold.orderId() != null ? hold.orderId() : "order-" + (++orders);
+                    Hold sold = store.confirm(hold.holdId(), hold.token(), orderId);
+                    if (random.nextBoolean()) {
+                        store.confirm(hold.holdId(), hold.token(), orderId);
+                    }
+                    holds.set(holds.indexOf(hold), sold);
+                    if (!seatsOfOrder.containsKey(sold.orderId())) {
+                        sellerOfOrder.put(sold.orderId(), sellerOfHold.get(hold.holdId()));
+                        seatsOfOrder.put(sold.orderId(), sold.seatIds());
+                        sold.seatIds().forEach(seat -> sellerOfSeat.put(seat, sellerOfOrder.get(sold.orderId())));
+                    }
+                } else if (op < 70 && !holds.isEmpty()) {
+                    Hold hold = holds.get(random.nextInt(holds.size()));
+                    if (hold.status() == HoldStatus.HELD) {
+                        store.release(hold.holdId(), hold.token());
+                    }
+                } else if (op < 85 && !seatsOfOrder.isEmpty()) {
+                    List<String> orderIds = new ArrayList<>(new TreeMap<>(seatsOfOrder).keySet());
+                    String orderId = orderIds.get(random.nextInt(orderIds.size()));
+                    List<String> some = seatsOfOrder.get(orderId).subList(0, 1 + random.nextInt(seatsOfOrder.get(orderId).size()));
+                    List<String> freed = store.refund(perf, orderId, some, null);
+                    if (random.nextBoolean()) {
+                        assertThat(store.refund(perf, orderId, some, null)).isEmpty();
+                    }
+                    freed.forEach(sellerOfSeat::remove);
+                } else if (op < 92) {
+                    String terminal = random.nextBoolean() ? "T1" : "T3";
+                    Channel channel = random.nextBoolean() ? Channel.BOX_OFFICE : null;
+                    String orderId = "journal-" + (++journalSales);
+                    String seat = seatIds.get(random.nextInt(seatIds.size()));
+                    JournalSale sale = new JournalSale(terminal + "-" + journalSales, terminal, orderId, List.of(seat), channel);
+                    store.applyJournalSale(perf, sale);
+                    store.applyJournalSale(perf, sale);
+                    sellerOfOrder.put(orderId, SalesTally.origin(channel, terminal));
+                    seatsOfOrder.put(orderId, List.of(seat));
+                    sellerOfSeat.put(seat, sellerOfOrder.get(orderId));
+                } else {
+                    clock.advance(Duration.ofMinutes(1 + random.nextInt(6)));
+                    store.sweep(perf);
+                }
+            } catch (SeatUnavailableException | SaleConflictException | HoldExpiredException | HoldEndedException
+                     | UnknownHoldException e) {
+                // a refusal (or a hold forgotten after its retention) changes nothing: the checks
+                // below prove it for the tally
+            }
+
+            Availability now = store.availability(perf);
+            assertThat(tallied(now)).as("tallies after step %d", step).isEqualTo(now.count(SeatState.SOLD));
+            Map<String, Long> expected = new TreeMap<>();
+            sellerOfSeat.values().forEach(origin -> expected.merge(origin, 1L, Long::sum));
+            Map<String, Long> actual = new TreeMap<>();
+            now.salesTallies().forEach(t -> actual.put(SalesTally.origin(
+                    t.channel().equals(SalesTally.UNKNOWN_CHANNEL) ? null : Channel.valueOf(t.channel()), t.terminalId()),
+                    t.seats()));
+            assertThat(actual).as("tallies after step %d", step).isEqualTo(expected);
+        }
+        assertThat(store.availability(perf).count(SeatState.SOLD)).isGreaterThan(10);
     }
 }

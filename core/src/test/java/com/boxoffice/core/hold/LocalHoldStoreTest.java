@@ -150,6 +150,31 @@ class LocalHoldStoreTest extends HoldStoreContract {
     }
 
     @Test
+    void aRestartedStoreKeepsTheSalesTallyAndTakesRefundsOffTheTallyThatSold() {
+        store.load(perf, List.of(new DurableSeat("STALLS-B-1", SeatState.SOLD, "order-9")), Map.of());
+        Hold kiosk = store.hold(new HoldRequest(perf, null, "kiosk-1", null, Channel.KIOSK, "K1",
+                SeatSelection.seats("STALLS-A-1", "STALLS-A-2")));
+        store.confirm(kiosk.holdId(), kiosk.token(), "order-1");
+        store.applyJournalSale(perf, new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1"),
+                Channel.BOX_OFFICE));
+        Availability before = store.availability(perf);
+
+        LocalHoldStore restarted = restart();
+
+        assertThat(restarted.availability(perf).counts()).isEqualTo(before.counts());
+        assertThat(restarted.availability(perf).salesTallies()).containsExactly(
+                new SalesTally("BOX_OFFICE", "T1", 1), new SalesTally("KIOSK", "K1", 2), new SalesTally("UNKNOWN", null, 1));
+        // each order still knows who sold it: a later seat and a refund go to the same tally
+        Hold more = restarted.hold(new HoldRequest(perf, null, "clerk", null, Channel.BOX_OFFICE, "T2",
+                SeatSelection.seats("STALLS-C-1")));
+        restarted.confirm(more.holdId(), more.token(), "order-9");
+        restarted.refund(perf, "order-1", List.of("STALLS-A-1"), null);
+        restarted.refund(perf, "order-t1-1", List.of("STALLS-E-1"), null);
+        assertThat(restarted.availability(perf).salesTallies()).containsExactly(
+                new SalesTally("KIOSK", "K1", 1), new SalesTally("UNKNOWN", null, 2));
+    }
+
+    @Test
     void aPerformanceNeverLoadedIsUnknownEvenAfterARestart() {
         Hold hold = store.hold(online("ann", SeatSelection.seats("STALLS-A-1")));
         var other = TestSeating.performance(4);
