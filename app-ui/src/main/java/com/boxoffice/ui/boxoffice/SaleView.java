@@ -300,9 +300,12 @@ public class SaleView {
         file.setWrapText(true);
         file.textProperty().bind(Bindings.createStringBinding(() -> model.ticketFileProperty().get() == null ? ""
                 : "Saved as " + model.ticketFileProperty().get(), model.ticketFileProperty()));
+        Button print = button("Print tickets", "print-tickets",
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), model::printTickets);
+        print.disableProperty().bind(model.ticketFileProperty().isNull().or(model.busyProperty()));
         Button next = button("Next sale", "next-sale", new KeyCodeCombination(KeyCode.F12), model::newSale);
         next.disableProperty().bind(model.stepProperty().isNotEqualTo(SaleViewModel.Step.PAID));
-        return section("4  Tickets", new VBox(8, issued, file, next));
+        return section("4  Tickets", new VBox(8, issued, file, print, next));
     }
 
     private Node message() {

@@ -246,8 +246,12 @@ public class SaleViewModel implements AutoCloseable {
         say("Taking payment...", false);
         Fx.inBackground(() -> {
             SaleReceipt done = sales.pay(current.orderId(), tenders);
-            Path file = tickets == null ? null : tickets.save(done);
-            return new Paid(done, file);
+            // the sale is complete here: a ticket file that cannot be written is reported, not a failed sale
+            try {
+                return new Paid(done, tickets == null ? null : tickets.save(done), null);
+            } catch (RuntimeException e) {
+                return new Paid(done, null, e.getMessage());
+            }
         }, paid -> {
             busy.set(false);
             ticker.stop();
@@ -255,9 +259,10 @@ public class SaleViewModel implements AutoCloseable {
             ticketFile.set(paid.file());
             dueMinor.set(0);
             step.set(Step.PAID);
-            say(paid.receipt().changeMinor() > 0
+            String done = paid.receipt().changeMinor() > 0
                     ? "Paid. Give " + format(paid.receipt().changeMinor()) + " change."
-                    : "Paid. Tickets are ready.", false);
+                    : "Paid. Tickets are ready.";
+            say(paid.ticketProblem() == null ? done : done + " " + paid.ticketProblem(), paid.ticketProblem() != null);
         }, error -> {
             busy.set(false);
             if (error instanceof PaymentDeclinedException declined) {
@@ -272,11 +277,28 @@ public class SaleViewModel implements AutoCloseable {
         });
     }
 
-    private record Paid(SaleReceipt receipt, Path file) {
+    private record Paid(SaleReceipt receipt, Path file, String ticketProblem) {
     }
 
     private static boolean isStillHeld(Throwable error) {
         return !(error instanceof com.boxoffice.core.sale.SaleFailedException);
+    }
+
+    /** Prints the finished sale's tickets; the answer comes back as the message. */
+    public void printTickets() {
+        Path file = ticketFile.get();
+        if (file == null) {
+            say("There are no saved tickets to print yet.", true);
+            return;
+        }
+        busy.set(true);
+        Fx.inBackground(() -> TicketPrinting.print(file), answer -> {
+            busy.set(false);
+            say(answer.message(), !answer.printed());
+        }, error -> {
+            busy.set(false);
+            say(Problems.describe(error), true);
+        });
     }
 
     /** After a finished sale: an empty basket for the next buyer. */

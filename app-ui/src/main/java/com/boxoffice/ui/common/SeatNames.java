@@ -2,6 +2,7 @@ package com.boxoffice.ui.common;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.boxoffice.core.venue.Accessibility;
 import com.boxoffice.core.venue.Row;
@@ -12,18 +13,31 @@ import com.boxoffice.core.venue.Venue;
 /** Seats named for people ("Stalls, row F, seat 12") rather than by id. */
 public final class SeatNames {
 
-    private final Map<String, String> names = new HashMap<>();
+    /** Where a seat is, as printed on a ticket. */
+    public record Place(String section, String row, String number, Set<Accessibility> access) {
+
+        /** A line for the ticket about access, or null when the seat is an ordinary one. */
+        public String accessNote() {
+            if (access.contains(Accessibility.WHEELCHAIR)) {
+                return "Wheelchair space";
+            }
+            if (access.contains(Accessibility.COMPANION)) {
+                return "Companion seat beside a wheelchair space";
+            }
+            if (access.contains(Accessibility.RESTRICTED_VIEW)) {
+                return "Restricted view";
+            }
+            return null;
+        }
+    }
+
+    private final Map<String, Place> places = new HashMap<>();
 
     public SeatNames(Venue venue) {
         for (Section section : venue.sections()) {
             for (Row row : section.rows()) {
                 for (Seat seat : row.seats()) {
-                    String name = section.name() + ", row " + row.label() + ", "
-                            + (seat.isWheelchairSpace() ? "wheelchair space " : "seat ") + seat.number();
-                    if (seat.access().contains(Accessibility.COMPANION)) {
-                        name += " (companion)";
-                    }
-                    names.put(seat.id(), name);
+                    places.put(seat.id(), new Place(section.name(), row.label(), seat.number(), seat.access()));
                 }
             }
         }
@@ -31,6 +45,17 @@ public final class SeatNames {
 
     /** The seat's name, or its id when the venue has no such seat. */
     public String of(String seatId) {
-        return names.getOrDefault(seatId, seatId);
+        Place place = places.get(seatId);
+        if (place == null) {
+            return seatId;
+        }
+        String name = place.section() + ", row " + place.row() + ", "
+                + (place.access().contains(Accessibility.WHEELCHAIR) ? "wheelchair space " : "seat ") + place.number();
+        return place.access().contains(Accessibility.COMPANION) ? name + " (companion)" : name;
+    }
+
+    /** Where the seat is, or null when the venue has no such seat. */
+    public Place place(String seatId) {
+        return places.get(seatId);
     }
 }

@@ -3,6 +3,7 @@ package com.boxoffice.ui.shell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,11 +36,14 @@ import com.boxoffice.core.shift.ShiftService;
 import com.boxoffice.core.shift.TillShiftTotals;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
+import com.boxoffice.core.ticket.TicketKeys;
 import com.boxoffice.core.ticket.TicketRepository;
+import com.boxoffice.core.ticket.TicketSigner;
 import com.boxoffice.core.venue.VenueEntity;
 import com.boxoffice.core.venue.VenueJson;
 import com.boxoffice.core.venue.VenueRepository;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
+import com.boxoffice.ui.boxoffice.TicketFiles;
 import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
@@ -149,14 +153,15 @@ public class ClientConfiguration {
     @Bean
     BoxOfficeDesk boxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
                                 InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
-                                ClientProperties properties) {
-        return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), null);
+                                ClientProperties properties, TicketFiles tickets) {
+        return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets);
     }
 
     @Bean
     KioskDesk kioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
-                        InMemoryPerformanceSeatings seatings, ClientProperties properties, StaffDirectory staff) {
-        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), null,
+                        InMemoryPerformanceSeatings seatings, ClientProperties properties, StaffDirectory staff,
+                        TicketFiles tickets) {
+        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), tickets,
                 pin -> staff.verifyManagerPin(pin).isPresent());
     }
 
@@ -188,7 +193,14 @@ public class ClientConfiguration {
         return new ManagerDesk(holds, catalog, seatings, seatMapViewModels, properties.terminalId());
     }
 
-    static Path ticketsDir(Environment environment) {
-        return ClientProperties.dataDir(environment).resolve("tickets");
+    /**
+     * Tickets saved as PDF in the data folder, signed with this terminal's own key (made on first
+     * start; its public half, {@code keys/ticket-public-key.pem}, is what door scanners need).
+     */
+    @Bean
+    TicketFiles ticketFiles(Environment environment, InMemoryPerformanceSeatings seatings, DemoCatalog catalog, Clock clock) {
+        Path data = ClientProperties.dataDir(environment);
+        TicketSigner signer = new TicketSigner(TicketKeys.loadOrCreate(data.resolve("keys")).getPrivate());
+        return new TicketFiles(data.resolve("tickets"), signer, seatings, catalog::venue, ZoneId.systemDefault(), clock);
     }
 }

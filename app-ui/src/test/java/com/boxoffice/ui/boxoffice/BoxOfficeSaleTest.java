@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.hold.SeatLayout;
 import com.boxoffice.core.hold.SeatState;
 import com.boxoffice.core.sale.SaleOrderRepository;
+import com.boxoffice.core.sale.OrderLookup;
 import com.boxoffice.core.sale.OrderStatus;
 import com.boxoffice.ui.common.ClientFixture;
 import com.boxoffice.ui.common.Money;
@@ -105,6 +109,25 @@ class BoxOfficeSaleTest {
             ClientFixture.waitFor(10, () -> map.stateOf(index) == 'S');
         }
         Screenshots.save(map.getScene(), Path.of("target/screenshots/box-office-sold.png"));
+
+        // the tickets were saved as a PDF, a page per seat, named by the order's short reference
+        Label file = robot.lookup("#ticket-file").queryAs(Label.class);
+        ClientFixture.waitFor(10, () -> file.getText().startsWith("Saved as "));
+        Path pdf = Path.of(file.getText().substring("Saved as ".length()));
+        assertThat(pdf).exists().isRegularFile();
+        assertThat(pdf.getFileName().toString()).startsWith(OrderLookup.shortReference(orders.getFirst().getId()));
+        assertThat(pdf.getParent()).isEqualTo(data.resolve("tickets"));
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Hamlet", OrderLookup.shortReference(orders.getFirst().getId()));
+        }
+        assertThat(data.resolve("keys/ticket-public-key.pem")).exists();
+
+        // no printer on this machine: the clerk is told where the file is
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        ClientFixture.waitFor(20, () -> message.getText().startsWith("No printer is set up"));
+        assertThat(message.getText()).contains(pdf.toString());
 
         robot.type(KeyCode.F12);
         ClientFixture.waitFor(5, () -> basket.getItems().isEmpty() && tickets.getItems().isEmpty());
