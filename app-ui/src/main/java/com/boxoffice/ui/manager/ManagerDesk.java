@@ -12,7 +12,6 @@ import com.boxoffice.ui.seatmap.SeatMapViewModel;
 import com.boxoffice.ui.shell.OpenedPerformance;
 import com.boxoffice.ui.shell.PerformanceRow;
 
-import javafx.scene.control.Label;
 
 /** Opens a performance for a manager: live map, live counts, seat actions. */
 public class ManagerDesk {
@@ -38,10 +37,12 @@ public class ManagerDesk {
         LiveCounts counts = new LiveCounts(mapView);
         ManagerViewModel model = new ManagerViewModel(holds, row.performanceId(), manager.staffId(), List::of, () -> {
         });
-        ManagerView view = new ManagerView(model, mapView, counts, new Label("Counted as sales arrive."));
+        SalesTallyView tally = new SalesTallyView(holds, row.performanceId());
+        ManagerView view = new ManagerView(model, mapView, counts, tally.node());
         mapModel.open(row.performanceId(), counts);
         return new OpenedPerformance(view.root(), mapView.map(), List.of(), () -> {
             view.close();
+            tally.close();
             mapModel.close();
         });
     }

@@ -79,6 +79,12 @@ class ManagerLiveTest {
             // the manager's map and counts follow without anyone touching the manager's window
             ClientFixture.waitFor(10, () -> seats.stream().allMatch(i -> managerMap.stateOf(i) == 'S'));
             ClientFixture.waitFor(10, () -> "2".equals(sold.getText()));
+            // and the tally says who sold them
+            javafx.scene.control.TableView<com.boxoffice.core.hold.SalesTally> tally =
+                    robot.from(managerRoot).lookup("#sales-tally").queryTableView();
+            ClientFixture.waitFor(10, () -> tally.getItems().size() == 1);
+            assertThat(tally.getItems().getFirst()).isEqualTo(
+                    new com.boxoffice.core.hold.SalesTally("BOX_OFFICE", "window-2", 2));
             Thread.sleep(1200); // one chart refresh
             Screenshots.save(managerMap.getScene(), Path.of("target/screenshots/manager.png"));
         }
