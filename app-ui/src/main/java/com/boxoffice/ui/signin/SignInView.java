@@ -55,6 +55,8 @@ public class SignInView {
         GridPane form = new GridPane(10, 10);
         form.addRow(0, new Label("Staff id"), id);
         form.addRow(1, new Label("PIN"), pin);
+        javafx.scene.layout.GridPane.setHgrow(id, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.GridPane.setHgrow(pin, javafx.scene.layout.Priority.ALWAYS);
         VBox card = new VBox(14, heading, where, form, new HBox(10, signIn, busy), message);
         HBox.setHgrow(signIn, javafx.scene.layout.Priority.ALWAYS);
         if (hint != null) {
