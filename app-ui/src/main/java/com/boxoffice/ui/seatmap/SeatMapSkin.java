@@ -50,7 +50,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
     static final Color SECTION_EDGE = Color.web("#ffffff");
     static final Color CURSOR = Color.web("#e8590c");
     /** Section fill from empty to full: light to dark, so it reads without colour vision too. */
-    static final Color EMPTY = Color.web("#e4eef5");
+    static final Color EMPTY = Color.web("#d9e6f1");
     static final Color FULL = Color.web("#203a5c");
 
     /** Seat picture size as a share of the pixels per metre (seats are about 0.5 m apart). */
@@ -763,6 +763,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         }
     }
 
+    /** Each section's name where it fits inside the section, else its last word (the number), else nothing. */
     private void drawSectionNames(SeatMapData data, GraphicsContext g) {
         double size = Math.max(9, Math.min(14, scale * 2.2));
         g.setFont(Font.font(size));
@@ -771,22 +772,25 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         SeatMap map = getSkinnable();
         for (int s = 0; s < data.sectionCount(); s++) {
             String name = data.sectionName(s);
-            double room = sectionWidth(data, s) * scale;
-            if (name.length() * size * 0.6 > room) {
+            double room = sectionWidths[s] * scale * 0.85;
+            if (sectionHeights[s] * scale < size * 1.4) {
                 continue;
+            }
+            if (name.length() * size * 0.62 > room) {
+                name = name.substring(name.lastIndexOf(' ') + 1);
+                if (name.length() * size * 0.62 > room) {
+                    continue;
+                }
             }
             int seats = data.sectionEnd(s) - data.sectionStart(s);
             double share = seats == 0 ? 0 : map.takenIn(s) / (double) seats;
-            g.setFill(share > 0.55 ? Color.WHITE : BLOCKED);
+            g.setFill(share > 0.45 ? Color.WHITE : BLOCKED);
             g.fillText(name, labelX[s] * scale + offsetX, labelY[s] * scale + offsetY);
         }
     }
 
     private double[] sectionWidths = new double[0];
-
-    private double sectionWidth(SeatMapData data, int section) {
-        return sectionWidths[section];
-    }
+    private double[] sectionHeights = new double[0];
 
     private void prepareSections(SeatMapData data) {
         if (sectionsOf == data) {
@@ -796,6 +800,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         labelX = new double[n];
         labelY = new double[n];
         sectionWidths = new double[n];
+        sectionHeights = new double[n];
         int most = 0;
         for (int s = 0; s < n; s++) {
             double[] xs = data.outlineX(s);
@@ -810,14 +815,27 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
             }
             labelX[s] = to > from ? sx / (to - from) : Arrays.stream(xs).average().orElse(0);
             labelY[s] = to > from ? sy / (to - from) : Arrays.stream(ys).average().orElse(0);
-            // room for a name: the smaller of the outline's width and height
-            double w = Arrays.stream(xs).max().orElse(0) - Arrays.stream(xs).min().orElse(0);
-            double h = Arrays.stream(ys).max().orElse(0) - Arrays.stream(ys).min().orElse(0);
-            sectionWidths[s] = Math.min(w, h) * 1.2;
+            // room for a name: the width of the section along the horizontal through the label
+            sectionWidths[s] = chord(xs, ys, labelY[s]);
+            sectionHeights[s] = Arrays.stream(ys).max().orElse(0) - Arrays.stream(ys).min().orElse(0);
         }
         polygonX = new double[most];
         polygonY = new double[most];
         sectionsOf = data;
+    }
+
+    /** Length of the outline's widest span along the horizontal line at y. */
+    private static double chord(double[] xs, double[] ys, double y) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {
+            if ((ys[i] > y) != (ys[j] > y)) {
+                double x = xs[i] + (y - ys[i]) * (xs[j] - xs[i]) / (ys[j] - ys[i]);
+                low = Math.min(low, x);
+                high = Math.max(high, x);
+            }
+        }
+        return high > low ? high - low : 0;
     }
 
     /** Light (empty) to dark (full). */
