@@ -8,6 +8,7 @@ import com.boxoffice.core.venue.PriceCategory;
 
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
+import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.SkinBase;
@@ -22,15 +23,17 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
  * Draws a {@link SeatMap}. Near, seats are copied as ready-made pictures ({@link SeatShapes}) into a
  * pixel buffer shown as one image, visiting only the seats in view through the data's bucket grid;
  * far (seats under {@link #DETAIL_FROM} pixels), each section is one polygon filled by how full it
- * is. A canvas on top draws the sections, the keyboard cursor and the selection rectangle.
+ * is, with the names as text nodes. A canvas on top draws the keyboard cursor and the selection
+ * rectangle, and is hidden when it has nothing to show.
  *
  * <p>Nothing is drawn in event handlers: they record what changed and ask for a layout, and the next
  * layout pass (every pulse, and every snapshot) draws it once, so a burst of live changes costs one
@@ -62,6 +65,10 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
 
     private final ImageView seatsView = new ImageView();
     private final Canvas canvas = new Canvas();
+    /** Section names when far: text nodes, so no full-size canvas has to be blended over the map. */
+    private final Group names = new Group();
+    private Text[] nameTexts = new Text[0];
+    private double nameSize;
     private final Tooltip tooltip = new Tooltip();
     private WritableImage image;
     private PixelBuffer<IntBuffer> buffer;
@@ -86,6 +93,23 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
     private SeatMapData picturesOf;
     private Color[] categoryColors = new Color[0];
 
+    // the whole house drawn as sections at one scale (when far)
+    private int[] housePixels;
+    private PixelBuffer<IntBuffer> houseBuffer;
+    private WritableImage houseImage;
+    private SeatMapData houseOf;
+    private double houseScale = -1;
+    private boolean houseStale;
+    private int houseX0;
+    private int houseY0;
+    private double houseMinX;
+    private double houseMinY;
+    private double houseMaxX;
+    private double houseMaxY;
+    private double insetX;
+    private double insetY;
+    private final Rectangle clip = new Rectangle();
+
     // sections, worked out once per data set
     private SeatMapData sectionsOf;
     private double[] labelX = new double[0];
@@ -106,12 +130,17 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         seatsView.setManaged(false);
         seatsView.setSmooth(false);
         canvas.setManaged(false);
-        getChildren().addAll(seatsView, canvas);
+        names.setManaged(false);
+        names.setMouseTransparent(true);
+        getChildren().addAll(seatsView, names, canvas);
         tooltip.setShowDelay(Duration.millis(300));
+        // the house picture reaches past the map's edges when far
+        map.setClip(clip);
         map.onRepaint(changed -> {
             if (changed == null) {
                 fitted = false;
                 everything = true;
+                houseStale = true;
             } else {
                 queue(changed);
             }
@@ -486,12 +515,19 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
             buffer = width == 0 || height == 0 ? null
                     : new PixelBuffer<>(width, height, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
             image = buffer == null ? null : new WritableImage(buffer);
-            seatsView.setImage(image);
             fitted = false;
             everything = true;
         }
-        canvas.relocate(Math.round(x), Math.round(y));
-        seatsView.relocate(Math.round(x), Math.round(y));
+        insetX = Math.round(x);
+        insetY = Math.round(y);
+        clip.setX(insetX);
+        clip.setY(insetY);
+        clip.setWidth(width);
+        clip.setHeight(height);
+        canvas.relocate(insetX, insetY);
+        // not relocate(): a group's layout bounds start at its leftmost name, not at 0
+        names.setLayoutX(insetX);
+        names.setLayoutY(insetY);
         draw();
     }
 
@@ -504,6 +540,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 g.setFill(BACKGROUND);
                 g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
                 seatsView.setVisible(false);
+                names.setVisible(false);
                 canvas.setVisible(true);
                 everything = false;
             }
@@ -515,6 +552,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
             everything = true;
         }
         if (detailed()) {
+            names.setVisible(false);
             if (everything) {
                 drawSeats(data);
             } else if (pendingCount > 0) {
@@ -524,6 +562,7 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 drawOverlay(data, canvas.getGraphicsContext2D(), true);
             }
         } else if (everything || overlay || pendingCount > 0) {
+            houseStale |= pendingCount > 0;
             drawSections(data);
         }
         everything = false;
@@ -542,6 +581,8 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 (width - offsetX) / scale + reach, (height - offsetY) / scale + reach,
                 seat -> paint(map, data, seat, size));
         buffer.updateBuffer(b -> null);
+        seatsView.setImage(image);
+        seatsView.relocate(insetX, insetY);
         seatsView.setVisible(true);
     }
 
@@ -685,12 +726,56 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
 
     /**
      * Far away: each section as its outline, filled light to dark by the share of its seats taken,
-     * rasterised straight into the pixel buffer (a few hundred spans a section, no drawing calls);
-     * the names go on the canvas above.
+     * rasterised straight into a pixel buffer (a few hundred spans a section, no drawing calls); the
+     * names are text nodes above. The picture holds the whole house at the current scale, so a pan
+     * only moves it; a zoom or a live change draws it again.
      */
     private void drawSections(SeatMapData data) {
         prepareSections(data);
-        Arrays.fill(pixels, BACKGROUND_ARGB);
+        boolean stale = houseOf != data || houseScale != scale || houseStale || houseImage == null;
+        if (stale && !drawHouse(data)) {
+            // a house too big to hold whole at this scale: draw just the view
+            Arrays.fill(pixels, BACKGROUND_ARGB);
+            drawSectionShapes(data, pixels, width, height, offsetX, offsetY);
+            buffer.updateBuffer(b -> null);
+            seatsView.setImage(image);
+            seatsView.relocate(insetX, insetY);
+            houseOf = null;
+        } else {
+            seatsView.setImage(houseImage);
+            seatsView.relocate(insetX + houseX0 + Math.round(offsetX), insetY + houseY0 + Math.round(offsetY));
+        }
+        seatsView.setVisible(true);
+        placeSectionNames(data);
+        drawOverlay(data, canvas.getGraphicsContext2D(), true);
+    }
+
+    /** Draws the whole house into its own picture at the current scale; false if it would be too big. */
+    private boolean drawHouse(SeatMapData data) {
+        int x0 = (int) Math.floor(houseMinX * scale) - 2;
+        int y0 = (int) Math.floor(houseMinY * scale) - 2;
+        int w = (int) Math.ceil(houseMaxX * scale) + 2 - x0;
+        int h = (int) Math.ceil(houseMaxY * scale) + 2 - y0;
+        if ((long) w * h > 8_000_000L) {
+            return false;
+        }
+        if (houseImage == null || w != (int) houseImage.getWidth() || h != (int) houseImage.getHeight()) {
+            housePixels = new int[w * h];
+            houseBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(housePixels), PixelFormat.getIntArgbPreInstance());
+            houseImage = new WritableImage(houseBuffer);
+        }
+        Arrays.fill(housePixels, BACKGROUND_ARGB);
+        drawSectionShapes(data, housePixels, w, h, -x0, -y0);
+        houseBuffer.updateBuffer(b -> null);
+        houseX0 = x0;
+        houseY0 = y0;
+        houseScale = scale;
+        houseOf = data;
+        houseStale = false;
+        return true;
+    }
+
+    private void drawSectionShapes(SeatMapData data, int[] target, int w, int h, double dx, double dy) {
         SeatMap map = getSkinnable();
         int edge = SeatShapes.argb(SECTION_EDGE);
         for (int s = 0; s < data.sectionCount(); s++) {
@@ -700,24 +785,18 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 continue;
             }
             for (int i = 0; i < xs.length; i++) {
-                polygonX[i] = xs[i] * scale + offsetX;
-                polygonY[i] = ys[i] * scale + offsetY;
+                polygonX[i] = xs[i] * scale + dx;
+                polygonY[i] = ys[i] * scale + dy;
             }
             int seats = data.sectionEnd(s) - data.sectionStart(s);
-            fillPolygon(polygonX, polygonY, xs.length, SeatShapes.argb(fullness(seats == 0 ? 0 : map.takenIn(s) / (double) seats)));
-            strokePolygon(polygonX, polygonY, xs.length, edge);
+            int fill = SeatShapes.argb(fullness(seats == 0 ? 0 : map.takenIn(s) / (double) seats));
+            fillPolygon(target, w, h, polygonX, polygonY, xs.length, fill);
+            strokePolygon(target, w, h, polygonX, polygonY, xs.length, edge);
         }
-        buffer.updateBuffer(b -> null);
-        seatsView.setVisible(true);
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, width, height);
-        canvas.setVisible(true);
-        drawSectionNames(data, g);
-        drawOverlay(data, g, false);
     }
 
     /** Even-odd scanline fill, sampling each pixel row at its middle. */
-    private void fillPolygon(double[] xs, double[] ys, int n, int color) {
+    private static void fillPolygon(int[] target, int width, int height, double[] xs, double[] ys, int n, int color) {
         double top = Double.MAX_VALUE;
         double bottom = -Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
@@ -740,14 +819,14 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 int from = Math.max(0, (int) Math.ceil(crossings[k] - 0.5));
                 int to = Math.min(width, (int) Math.ceil(crossings[k + 1] - 0.5));
                 if (from < to) {
-                    Arrays.fill(pixels, y * width + from, y * width + to, color);
+                    Arrays.fill(target, y * width + from, y * width + to, color);
                 }
             }
         }
     }
 
     /** One-pixel outline, stepping along each edge. */
-    private void strokePolygon(double[] xs, double[] ys, int n, int color) {
+    private static void strokePolygon(int[] target, int width, int height, double[] xs, double[] ys, int n, int color) {
         for (int i = 0, j = n - 1; i < n; j = i++) {
             double dx = xs[i] - xs[j];
             double dy = ys[i] - ys[j];
@@ -757,36 +836,59 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
                 int x = (int) Math.floor(xs[j] + dx * t);
                 int y = (int) Math.floor(ys[j] + dy * t);
                 if (x >= 0 && y >= 0 && x < width && y < height) {
-                    pixels[y * width + x] = color;
+                    target[y * width + x] = color;
                 }
             }
         }
     }
 
     /** Each section's name where it fits inside the section, else its last word (the number), else nothing. */
-    private void drawSectionNames(SeatMapData data, GraphicsContext g) {
-        double size = Math.max(9, Math.min(14, scale * 2.2));
-        g.setFont(Font.font(size));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
+    private void placeSectionNames(SeatMapData data) {
+        if (nameTexts.length != data.sectionCount()) {
+            nameTexts = new Text[data.sectionCount()];
+            for (int s = 0; s < nameTexts.length; s++) {
+                nameTexts[s] = new Text();
+                nameTexts[s].setTextOrigin(VPos.CENTER);
+                nameTexts[s].getStyleClass().add("section-name");
+            }
+            names.getChildren().setAll(nameTexts);
+            nameSize = 0;
+        }
+        double size = Math.round(Math.max(9, Math.min(14, scale * 2.2)));
+        if (size != nameSize) {
+            Font font = Font.font(size);
+            for (Text text : nameTexts) {
+                text.setFont(font);
+            }
+            nameSize = size;
+        }
         SeatMap map = getSkinnable();
-        for (int s = 0; s < data.sectionCount(); s++) {
+        for (int s = 0; s < nameTexts.length; s++) {
+            Text text = nameTexts[s];
             String name = data.sectionName(s);
             double room = sectionWidths[s] * scale * 0.85;
-            if (sectionHeights[s] * scale < size * 1.4) {
-                continue;
-            }
-            if (name.length() * size * 0.62 > room) {
+            boolean fits = sectionHeights[s] * scale >= size * 1.4;
+            if (fits && name.length() * size * 0.62 > room) {
                 name = name.substring(name.lastIndexOf(' ') + 1);
-                if (name.length() * size * 0.62 > room) {
-                    continue;
-                }
+                fits = name.length() * size * 0.62 <= room;
+            }
+            double cx = labelX[s] * scale + offsetX;
+            double cy = labelY[s] * scale + offsetY;
+            fits &= cx > -200 && cy > -50 && cx < width + 200 && cy < height + 50;
+            text.setVisible(fits);
+            if (!fits) {
+                continue;
             }
             int seats = data.sectionEnd(s) - data.sectionStart(s);
             double share = seats == 0 ? 0 : map.takenIn(s) / (double) seats;
-            g.setFill(share > 0.45 ? Color.WHITE : BLOCKED);
-            g.fillText(name, labelX[s] * scale + offsetX, labelY[s] * scale + offsetY);
+            text.setFill(share > 0.45 ? Color.WHITE : BLOCKED);
+            if (!name.equals(text.getText())) {
+                text.setText(name);
+            }
+            text.setX(Math.round(cx - text.getLayoutBounds().getWidth() / 2));
+            text.setY(Math.round(cy));
         }
+        names.setVisible(true);
     }
 
     private double[] sectionWidths = new double[0];
@@ -821,6 +923,20 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         }
         polygonX = new double[most];
         polygonY = new double[most];
+        houseMinX = data.minX();
+        houseMinY = data.minY();
+        houseMaxX = data.minX() + data.width();
+        houseMaxY = data.minY() + data.height();
+        for (int s = 0; s < n; s++) {
+            for (double x : data.outlineX(s)) {
+                houseMinX = Math.min(houseMinX, x);
+                houseMaxX = Math.max(houseMaxX, x);
+            }
+            for (double y : data.outlineY(s)) {
+                houseMinY = Math.min(houseMinY, y);
+                houseMaxY = Math.max(houseMaxY, y);
+            }
+        }
         sectionsOf = data;
     }
 
