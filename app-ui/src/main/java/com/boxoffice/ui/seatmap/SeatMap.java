@@ -42,9 +42,13 @@ import javafx.scene.control.Skin;
  */
 public class SeatMap extends Control {
 
-    /** Told which seats changed (null: everything, redraw all). */
+    /** Told what to draw again. */
     interface Repaint {
+        /** These seats changed (null: every seat, redraw all). */
         void seats(int[] changed);
+
+        /** New data: show the whole house anew. */
+        void data();
     }
 
     private final ObjectProperty<SeatMapData> data = new SimpleObjectProperty<>(this, "data");
@@ -56,7 +60,14 @@ public class SeatMap extends Control {
     private Map<String, String> prices = Map.of();
     private char[] states = new char[0];
     private int[] sectionTaken = new int[0];
-    private Repaint repaint = changed -> {
+    private Repaint repaint = new Repaint() {
+        @Override
+        public void seats(int[] changed) {
+        }
+
+        @Override
+        public void data() {
+        }
     };
 
     public SeatMap() {
@@ -71,7 +82,7 @@ public class SeatMap extends Control {
             selection.clear();
             mine.clear();
             cursor.set(-1);
-            repaint.seats(null);
+            repaint.data();
         });
         selection.addListener((SetChangeListener<Integer>) change -> repaint.seats(
                 new int[] {change.wasAdded() ? change.getElementAdded() : change.getElementRemoved()}));

@@ -136,15 +136,25 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         tooltip.setShowDelay(Duration.millis(300));
         // the house picture reaches past the map's edges when far
         map.setClip(clip);
-        map.onRepaint(changed -> {
-            if (changed == null) {
+        map.onRepaint(new SeatMap.Repaint() {
+            @Override
+            public void seats(int[] changed) {
+                if (changed == null) {
+                    everything = true;
+                    houseStale = true;
+                } else {
+                    queue(changed);
+                }
+                map.requestLayout();
+            }
+
+            @Override
+            public void data() {
                 fitted = false;
                 everything = true;
                 houseStale = true;
-            } else {
-                queue(changed);
+                map.requestLayout();
             }
-            map.requestLayout();
         });
         map.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         map.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);

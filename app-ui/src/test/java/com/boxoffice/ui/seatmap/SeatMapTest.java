@@ -406,6 +406,20 @@ class SeatMapTest {
     }
 
     @Test
+    void aNewSnapshotOfStatesKeepsTheViewWhereItWas(FxRobot robot) {
+        SeatMapData data = theatre(robot);
+        key(robot, KeyCode.PLUS, false);
+        key(robot, KeyCode.RIGHT, true);
+        int seat = firstSeatInView();
+        double scale = skin().scale();
+        double x = skin().screenX(seat);
+        robot.interact(() -> map.setStates("S".repeat(data.size())));
+        assertThat(pixelAt(robot, seat)).isEqualTo(SeatMapSkin.SOLD);
+        assertThat(skin().scale()).isEqualTo(scale);
+        assertThat(skin().screenX(seat)).isEqualTo(x);
+    }
+
+    @Test
     void ctrlArrowsPanAndLeaveTheCursorAlone(FxRobot robot) {
         theatre(robot);
         double before = skin().screenX(0);
