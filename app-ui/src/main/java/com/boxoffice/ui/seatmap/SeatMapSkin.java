@@ -84,6 +84,10 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
     // what the next layout pass has to draw
     private boolean everything = true;
     private boolean overlay;
+    /** Only panned since the last draw, by this much: the picture can be moved instead of drawn anew. */
+    private boolean moved;
+    private double shiftX;
+    private double shiftY;
     private int[] pending = new int[64];
     private int pendingCount;
 
@@ -411,7 +415,11 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
     private void pan(double dx, double dy) {
         offsetX += dx;
         offsetY += dy;
-        everything = true;
+        if (!everything) {
+            moved = true;
+            shiftX += dx;
+            shiftY += dy;
+        }
         getSkinnable().requestLayout();
     }
 
@@ -565,16 +573,24 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
             names.setVisible(false);
             if (everything) {
                 drawSeats(data);
-            } else if (pendingCount > 0) {
-                repaintSeats(data);
+            } else {
+                if (moved) {
+                    shiftSeats(data);
+                }
+                if (pendingCount > 0) {
+                    repaintSeats(data);
+                }
             }
-            if (everything || overlay || pendingCount > 0) {
+            if (everything || overlay || moved || pendingCount > 0) {
                 drawOverlay(data, canvas.getGraphicsContext2D(), true);
             }
-        } else if (everything || overlay || pendingCount > 0) {
+        } else if (everything || overlay || moved || pendingCount > 0) {
             houseStale |= pendingCount > 0;
             drawSections(data);
         }
+        moved = false;
+        shiftX = 0;
+        shiftY = 0;
         everything = false;
         overlay = false;
         pendingCount = 0;
@@ -594,6 +610,53 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         seatsView.setImage(image);
         seatsView.relocate(insetX, insetY);
         seatsView.setVisible(true);
+    }
+
+    /**
+     * After a pan by whole pixels: moves what is drawn and draws only the strips that came into
+     * view. (Seat pictures sit at rounded positions, so a whole-pixel pan moves each by exactly that.)
+     */
+    private void shiftSeats(SeatMapData data) {
+        int dx = (int) shiftX;
+        int dy = (int) shiftY;
+        if (dx != shiftX || dy != shiftY || Math.abs(dx) >= width || Math.abs(dy) >= height) {
+            drawSeats(data);
+            return;
+        }
+        int w = width;
+        int keep = w - Math.abs(dx);
+        int from = dx >= 0 ? 0 : -dx;
+        int to = dx >= 0 ? dx : 0;
+        if (dy > 0) {
+            for (int y = height - 1; y >= dy; y--) {
+                System.arraycopy(pixels, (y - dy) * w + from, pixels, y * w + to, keep);
+            }
+        } else {
+            for (int y = 0; y < height + dy; y++) {
+                System.arraycopy(pixels, (y - dy) * w + from, pixels, y * w + to, keep);
+            }
+        }
+        int size = seatSize();
+        preparePictures(data, size);
+        if (dy != 0) {
+            drawStrip(data, size, 0, dy > 0 ? 0 : height + dy, w, dy > 0 ? dy : height);
+        }
+        if (dx != 0) {
+            drawStrip(data, size, dx > 0 ? 0 : w + dx, 0, dx > 0 ? dx : w, height);
+        }
+        buffer.updateBuffer(b -> null);
+    }
+
+    /** Clears a rectangle of the buffer and draws the seats that reach into it. */
+    private void drawStrip(SeatMapData data, int size, int x0, int y0, int x1, int y1) {
+        for (int y = y0; y < y1; y++) {
+            Arrays.fill(pixels, y * width + x0, y * width + x1, BACKGROUND_ARGB);
+        }
+        double reach = size / scale;
+        SeatMap map = getSkinnable();
+        data.seatsNear((x0 - offsetX) / scale - reach, (y0 - offsetY) / scale - reach,
+                (x1 - offsetX) / scale + reach, (y1 - offsetY) / scale + reach,
+                seat -> paint(map, data, seat, size, x0, y0, x1, y1));
     }
 
     /** Only the seats that changed, each cleared and drawn anew; the image takes the rectangle round them. */
@@ -641,12 +704,17 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
 
     /** Copies the seat's picture into the buffer, blending its soft edges over what is there. */
     private void paint(SeatMap map, SeatMapData data, int seat, int size) {
+        paint(map, data, seat, size, 0, 0, width, height);
+    }
+
+    /** The same, touching only pixels inside the rectangle [clipX0, clipX1) x [clipY0, clipY1). */
+    private void paint(SeatMap map, SeatMapData data, int seat, int size, int clipX0, int clipY0, int clipX1, int clipY1) {
         int left = left(seat, size);
         int top = top(seat, size);
-        int x0 = Math.max(0, left);
-        int y0 = Math.max(0, top);
-        int x1 = Math.min(width, left + size);
-        int y1 = Math.min(height, top + size);
+        int x0 = Math.max(clipX0, left);
+        int y0 = Math.max(clipY0, top);
+        int x1 = Math.min(clipX1, left + size);
+        int y1 = Math.min(clipY1, top + size);
         if (x0 >= x1 || y0 >= y1) {
             return;
         }

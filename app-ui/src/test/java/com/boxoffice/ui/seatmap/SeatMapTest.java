@@ -420,6 +420,28 @@ class SeatMapTest {
     }
 
     @Test
+    void aPannedPictureIsTheSameAsOneDrawnAfresh(FxRobot robot) {
+        SeatMapData data = theatre(robot);
+        robot.interact(() -> map.setStates(".SHBA".repeat(data.size() / 5 + 1).substring(0, data.size())));
+        key(robot, KeyCode.PLUS, false);
+        shot(robot);
+        key(robot, KeyCode.RIGHT, true);
+        key(robot, KeyCode.DOWN, true);
+        WritableImage moved = shot(robot);
+        robot.interact(() -> map.setStates(".SHBA".repeat(data.size() / 5 + 1).substring(0, data.size())));
+        WritableImage fresh = shot(robot);
+        int differing = 0;
+        for (int y = 0; y < (int) fresh.getHeight(); y++) {
+            for (int x = 0; x < (int) fresh.getWidth(); x++) {
+                if (moved.getPixelReader().getArgb(x, y) != fresh.getPixelReader().getArgb(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        assertThat(differing).isZero();
+    }
+
+    @Test
     void ctrlArrowsPanAndLeaveTheCursorAlone(FxRobot robot) {
         theatre(robot);
         double before = skin().screenX(0);
