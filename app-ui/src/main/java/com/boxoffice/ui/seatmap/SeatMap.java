@@ -225,9 +225,12 @@ public class SeatMap extends Control {
 
     /** Puts the keyboard cursor on a seat (-1: none); the view scrolls to show it. */
     public void setSeatCursor(int seat) {
+        if (seat < -1 || seat >= states.length) {
+            throw new IllegalArgumentException("No seat " + seat + " in a map of " + states.length);
+        }
         int old = cursor.get();
         cursor.set(seat);
-        repaint.seats(old < 0 ? new int[] {seat} : seat < 0 ? new int[] {old} : new int[] {old, seat});
+        repaint.seats(java.util.stream.IntStream.of(old, seat).filter(i -> i >= 0).toArray());
     }
 
     // ---- texts

@@ -837,14 +837,20 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         if ((long) w * h > 8_000_000L) {
             return false;
         }
-        if (houseImage == null || w != (int) houseImage.getWidth() || h != (int) houseImage.getHeight()) {
-            housePixels = new int[w * h];
-            houseBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(housePixels), PixelFormat.getIntArgbPreInstance());
+        // zooming in and out reuses one picture big enough for both, rather than a new one each step
+        int capacityW = houseImage == null ? 0 : (int) houseImage.getWidth();
+        int capacityH = houseImage == null ? 0 : (int) houseImage.getHeight();
+        if (w > capacityW || h > capacityH || (long) capacityW * capacityH > 1.7 * w * h) {
+            capacityW = (int) (w * 1.15);
+            capacityH = (int) (h * 1.15);
+            housePixels = new int[capacityW * capacityH];
+            houseBuffer = new PixelBuffer<>(capacityW, capacityH, IntBuffer.wrap(housePixels), PixelFormat.getIntArgbPreInstance());
             houseImage = new WritableImage(houseBuffer);
         }
         Arrays.fill(housePixels, BACKGROUND_ARGB);
-        drawSectionShapes(data, housePixels, w, h, -x0, -y0);
-        houseBuffer.updateBuffer(b -> null);
+        drawSectionShapes(data, housePixels, capacityW, h, -x0, -y0);
+        Rectangle2D used = new Rectangle2D(0, 0, capacityW, h);
+        houseBuffer.updateBuffer(b -> used);
         houseX0 = x0;
         houseY0 = y0;
         houseScale = scale;
@@ -932,7 +938,8 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
             names.getChildren().setAll(nameTexts);
             nameSize = 0;
         }
-        double size = Math.round(Math.max(9, Math.min(14, scale * 2.2)));
+        // one size at every zoom: a new font would lay out every name again on each zoom step
+        double size = 11;
         if (size != nameSize) {
             Font font = Font.font(size);
             for (Text text : nameTexts) {

@@ -9,7 +9,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 
-/** A performance's live seat map with a status line. Builds nodes and binds; the view model does the work. */
+/**
+ * A performance's live seat map with its legend (price categories and seat shapes) and a status line.
+ * Builds nodes and binds; the view model does the work.
+ */
 public class SeatMapView implements SeatMapViewModel.Display {
 
     private final BorderPane root = new BorderPane();
