@@ -1,5 +1,7 @@
 package com.boxoffice.ui.seatmap;
 
+import java.util.Map;
+
 import com.boxoffice.core.hold.SeatChange;
 
 import javafx.geometry.Insets;
@@ -7,11 +9,15 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 
-/** A performance's live seat map with a status line. Builds nodes and binds; the view model does the work. */
+/**
+ * A performance's live seat map with its legend (price categories and seat shapes) and a status line.
+ * Builds nodes and binds; the view model does the work.
+ */
 public class SeatMapView implements SeatMapViewModel.Display {
 
     private final BorderPane root = new BorderPane();
     private final SeatMap map = new SeatMap();
+    private final SeatMapLegend legend = new SeatMapLegend();
 
     public SeatMapView(SeatMapViewModel model) {
         map.setId("seat-map");
@@ -19,11 +25,14 @@ public class SeatMapView implements SeatMapViewModel.Display {
         status.setId("seat-map-status");
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(6, 16, 6, 16));
-        Label help = new Label("Drag or arrows: move   Scroll or + / -: zoom   0: whole house");
+        Label help = new Label("Drag or Ctrl+arrows: move   Scroll or + / -: zoom   0: whole house   "
+                + "Click or Space: select   Shift+drag: select an area   Arrows: next seat   Esc: clear");
         help.getStyleClass().add("help");
         help.setPadding(new Insets(6, 16, 6, 16));
         BorderPane footer = new BorderPane(null, null, help, null, status);
+        legend.setId("seat-map-legend");
         root.setCenter(map);
+        root.setRight(legend);
         root.setBottom(footer);
     }
 
@@ -35,8 +44,19 @@ public class SeatMapView implements SeatMapViewModel.Display {
         return map;
     }
 
+    public SeatMapLegend legend() {
+        return legend;
+    }
+
+    /** Price texts by category code, shown in the legend and the seat tooltips. */
+    public void setPrices(Map<String, String> pricesByCategory) {
+        map.setPrices(pricesByCategory);
+        legend.setPrices(pricesByCategory);
+    }
+
     @Override
     public void show(SeatMapData data, String states) {
+        legend.setCategories(data.categories());
         map.setData(data);
         map.setStates(states);
     }

@@ -25,9 +25,15 @@ import javafx.stage.Stage;
 
 /**
  * Frame times of the 70,000-seat stadium map, headless with software rendering. A frame is the
- * redraw a pan or zoom step causes plus rendering the scene (a snapshot renders it synchronously,
- * canvas commands included). Applying changes is timed the same way: 1,000 seat changes, then one
- * rendered frame.
+ * redraw a pan or zoom step causes plus rendering the scene (a snapshot runs the layout pass that
+ * draws and renders the result synchronously, canvas commands and image upload included). Frames
+ * are measured twice, half of them with the whole house in view (sections drawn) and half zoomed in
+ * just far enough that seats are drawn one by one, the costliest seat view (most of the house in
+ * view); percentiles are over both. Applying changes is timed the same way: 1,000 seat changes
+ * (one feed entry each, all over the house), then one rendered frame, in both views; the result is
+ * the median of those rounds, the worst is printed too. The DETAIL line also gives a snapshot with
+ * nothing to redraw, the share of a frame that is the measuring itself. With the environment
+ * variable SEATMAP_BENCH_DEBUG set, each frame's drawing and rendering times are printed.
  */
 @Tag("bench")
 @ExtendWith(ApplicationExtension.class)
@@ -47,14 +53,44 @@ class SeatMapBenchmark {
         robot.interact(() -> {
             long start = System.nanoTime();
             step.run();
+            long a = System.nanoTime();
+            map.layout();
+            long b = System.nanoTime();
             map.snapshot(null, null);
-            took[0] = System.nanoTime() - start;
+            long end = System.nanoTime();
+            took[0] = end - start;
+            if (System.getenv("SEATMAP_BENCH_DEBUG") != null) {
+                System.out.printf("debug draw=%.1f snapshot=%.1f%n", (b - a) / 1e6, (end - b) / 1e6);
+            }
         });
         return took[0] / 1e6;
     }
 
+    /** Arrows pan with Ctrl (plain arrows move the seat cursor). */
     private void key(KeyCode code) {
-        map.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false));
+        map.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, code.isArrowKey(), false, false));
+    }
+
+    private List<Double> frames(FxRobot robot, KeyCode[] moves) {
+        for (int warm = 0; warm < 30; warm++) {
+            KeyCode code = moves[warm % moves.length];
+            frame(robot, () -> key(code));
+        }
+        List<Double> frames = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            KeyCode code = moves[i % moves.length];
+            frames.add(frame(robot, () -> key(code)));
+            if (System.getenv("SEATMAP_BENCH_DEBUG") != null) {
+                System.out.printf("debug %s %.1f%n", code, frames.getLast());
+            }
+        }
+        return frames;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get((int) (sorted.size() * p));
     }
 
     @Test
@@ -67,26 +103,63 @@ class SeatMapBenchmark {
             map.setStates(new String(states));
         });
         KeyCode[] moves = {KeyCode.LEFT, KeyCode.RIGHT, KeyCode.UP, KeyCode.DOWN, KeyCode.PLUS, KeyCode.MINUS};
-        for (int warm = 0; warm < 30; warm++) {
-            KeyCode code = moves[warm % moves.length];
-            frame(robot, () -> key(code));
+        SeatMapSkin skin = (SeatMapSkin) map.getSkin();
+        assertThat(skin.detailed()).as("whole house in view draws sections").isFalse();
+        List<Double> far = frames(robot, moves);
+        while (!skin.detailed()) {
+            frame(robot, () -> key(KeyCode.PLUS));
         }
-        List<Double> frames = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            KeyCode code = moves[i % moves.length];
-            frames.add(frame(robot, () -> key(code)));
+        List<Double> near = frames(robot, moves);
+        assertThat(skin.detailed()).isTrue();
+        // the harness's own share: a snapshot of the map with nothing to redraw
+        List<Double> idle = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            idle.add(frame(robot, () -> {
+            }));
         }
-        frames.sort(Double::compare);
+        List<Double> frames = new ArrayList<>(far);
+        frames.addAll(near);
 
         Random random = new Random(1);
+        List<Double> applyNear = applyTimes(robot, data, random);
+        frame(robot, () -> key(KeyCode.DIGIT0));
+        assertThat(skin.detailed()).isFalse();
+        List<Double> applyFar = applyTimes(robot, data, random);
+        List<Double> applies = new ArrayList<>(applyNear);
+        applies.addAll(applyFar);
+        double apply = percentile(applies, 0.5);
+        System.out.printf("RESULT seatmap seats=%d frame_ms_p50=%.1f frame_ms_p95=%.1f apply_1000_changes_ms=%.1f%n",
+                data.size(), percentile(frames, 0.5), percentile(frames, 0.95), apply);
+        System.out.printf("DETAIL seatmap sections_p50=%.1f sections_p95=%.1f seats_p50=%.1f seats_p95=%.1f "
+                + "apply_seats_ms=%.1f apply_sections_ms=%.1f apply_worst_ms=%.1f snapshot_only_p50=%.1f snapshot_only_p95=%.1f%n", percentile(far, 0.5), percentile(far, 0.95),
+                percentile(near, 0.5), percentile(near, 0.95), percentile(applyNear, 0.5), percentile(applyFar, 0.5), applies.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                percentile(idle, 0.5), percentile(idle, 0.95));
+    }
+
+    /**
+     * Times applying 1,000 changes and rendering the frame, 7 times after 3 untimed rounds (as frames
+     * are timed after a warm-up), each round selling 1,000 more seats.
+     */
+    private List<Double> applyTimes(FxRobot robot, SeatMapData data, Random random) {
+        List<Double> times = new ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            List<SeatChange> batch = changes(data, random, round);
+            double took = frame(robot, () -> batch.forEach(map::apply));
+            assertThat(map.stateOf(batch.get(0).seatIndexes()[0])).isEqualTo('S');
+            if (round >= 3) {
+                times.add(took);
+            }
+        }
+        return times;
+    }
+
+    /** 1,000 seats sold, one feed entry each, at random seats all over the house. */
+    private static List<SeatChange> changes(SeatMapData data, Random random, int batch) {
         List<SeatChange> changes = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            changes.add(new SeatChange(i + "-0", "SOLD", new int[] {random.nextInt(data.size())}, "S", "o", Instant.now()));
+            changes.add(new SeatChange(batch * 1000 + i + "-0", "SOLD", new int[] {random.nextInt(data.size())}, "S", "o",
+                    Instant.now()));
         }
-        double apply = frame(robot, () -> changes.forEach(map::apply));
-        assertThat(map.stateOf(changes.get(0).seatIndexes()[0])).isEqualTo('S');
-
-        System.out.printf("RESULT seatmap seats=%d frame_ms_p50=%.1f frame_ms_p95=%.1f apply_1000_changes_ms=%.1f%n",
-                data.size(), frames.get(frames.size() / 2), frames.get((int) (frames.size() * 0.95)), apply);
+        return changes;
     }
 }

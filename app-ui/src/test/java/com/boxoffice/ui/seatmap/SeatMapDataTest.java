@@ -39,4 +39,54 @@ class SeatMapDataTest {
             }
         }
     }
+
+    @Test
+    void eachSeatKnowsItsIdSectionRowNumberAndAccess() {
+        Venue venue = DemoVenues.theatre();
+        SeatMapData data = SeatMapData.of(venue);
+        int i = 0;
+        for (int s = 0; s < venue.sections().size(); s++) {
+            Section section = venue.sections().get(s);
+            assertThat(data.sectionName(s)).isEqualTo(section.name());
+            assertThat(data.sectionStart(s)).isEqualTo(i);
+            for (Row row : section.rows()) {
+                for (Seat seat : row.seats()) {
+                    assertThat(data.seatId(i)).isEqualTo(seat.id());
+                    assertThat(data.indexOf(seat.id())).isEqualTo(i);
+                    assertThat(data.sectionOf(i)).isEqualTo(s);
+                    assertThat(data.rowLabel(i)).isEqualTo(row.label());
+                    assertThat(data.number(i)).isEqualTo(seat.number());
+                    assertThat(data.access(i)).isEqualTo(seat.access());
+                    i++;
+                }
+            }
+            assertThat(data.sectionEnd(s)).isEqualTo(i);
+        }
+        assertThat(data.indexOf("NO-SUCH-SEAT")).isEqualTo(-1);
+    }
+
+    @Test
+    void theNearestSeatFoundThroughTheGridIsTheNearestOfAll() {
+        SeatMapData data = SeatMapData.of(DemoVenues.stadium());
+        java.util.Random random = new java.util.Random(7);
+        for (int probe = 0; probe < 200; probe++) {
+            double x = data.minX() + random.nextDouble() * data.width();
+            double y = data.minY() + random.nextDouble() * data.height();
+            int best = -1;
+            double bestDistance = 3.0;
+            for (int i = 0; i < data.size(); i++) {
+                double d = Math.hypot(data.x(i) - x, data.y(i) - y);
+                if (d <= bestDistance) {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            int found = data.nearest(x, y, 3.0);
+            if (best < 0) {
+                assertThat(found).isEqualTo(-1);
+            } else {
+                assertThat(Math.hypot(data.x(found) - x, data.y(found) - y)).isEqualTo(bestDistance);
+            }
+        }
+    }
 }
