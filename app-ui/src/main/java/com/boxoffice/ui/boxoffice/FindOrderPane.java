@@ -167,7 +167,7 @@ public class FindOrderPane {
             orderBox.getChildren().add(empty);
             return;
         }
-        orderBox.getChildren().addAll(summary(order), seats(order), money(order), refundForm());
+        orderBox.getChildren().addAll(summary(order), seats(order), refundForm(), money(order));
     }
 
     private Node summary(OrderView order) {
@@ -198,7 +198,7 @@ public class FindOrderPane {
     private Node seats(OrderView order) {
         GridPane grid = grid();
         grid.setId("order-seats");
-        grid.addRow(0, key("Seat"), key("Price tier"), key("Price"), key("Ticket"));
+        grid.addRow(0, key("Seat"), key("Price tier"), moneyKey("Price"), key("Ticket"));
         int row = 1;
         boolean anyLive = false;
         for (FindOrderViewModel.SeatChoice seat : model.seats()) {
@@ -209,7 +209,7 @@ public class FindOrderPane {
             box.selectedProperty().bindBidirectional(seat.chosenProperty());
             anyLive |= seat.refundable();
             Label price = new Label(model.format(seat.priceMinor(), order.currency()));
-            price.getStyleClass().add("amount");
+            GridPane.setHalignment(price, javafx.geometry.HPos.RIGHT);
             Label ticket = new Label(seat.ticketText());
             ticket.getStyleClass().add(seat.refundable() ? "ticket-live" : "ticket-void");
             grid.addRow(row++, box, new Label(seat.category()), price, ticket);
@@ -223,7 +223,7 @@ public class FindOrderPane {
     private Node money(OrderView order) {
         GridPane payments = grid();
         payments.setId("order-payments");
-        payments.addRow(0, key("Payment"), key("Amount"), key("Status"), key("Given back"));
+        payments.addRow(0, key("Payment"), moneyKey("Amount"), key("Status"), moneyKey("Given back"));
         int row = 1;
         for (OrderView.PaymentLine p : order.payments()) {
             payments.addRow(row++, new Label(words(p.method().name())), amount(p.amountMinor(), order),
@@ -237,7 +237,7 @@ public class FindOrderPane {
         if (order.refunds().isEmpty()) {
             refunds.addRow(0, new Label("None yet"));
         } else {
-            refunds.addRow(0, key("When"), key("Seats"), key("Amount"), key("Reason"), key("By"));
+            refunds.addRow(0, key("When"), key("Seats"), moneyKey("Amount"), key("Reason"), key("By"));
             row = 1;
             for (OrderView.RefundLine r : order.refunds()) {
                 String seats = String.join("\n", r.seatIds().stream().map(s -> model.seatName(order, s)).toList());
@@ -260,7 +260,7 @@ public class FindOrderPane {
 
     private Label amount(long minor, OrderView order) {
         Label label = new Label(model.format(minor, order.currency()));
-        label.getStyleClass().add("amount");
+        GridPane.setHalignment(label, javafx.geometry.HPos.RIGHT);
         return label;
     }
 
@@ -274,6 +274,13 @@ public class FindOrderPane {
     private static Label key(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-name");
+        return label;
+    }
+
+    /** The heading of a column of amounts, aligned with them on the right. */
+    private static Label moneyKey(String text) {
+        Label label = key(text);
+        GridPane.setHalignment(label, javafx.geometry.HPos.RIGHT);
         return label;
     }
 
