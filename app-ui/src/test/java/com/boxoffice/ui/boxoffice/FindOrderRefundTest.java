@@ -188,7 +188,11 @@ class FindOrderRefundTest {
         pressFind();
         robot.write(reference);
         robot.type(KeyCode.ENTER);
-        ClientFixture.waitFor(10, () -> robot.lookup("#order-reference").tryQuery().isPresent());
+        // the seats and the reason sit in titled sections, whose content joins the window a pulse later
+        ClientFixture.waitFor(10, () -> robot.lookup("#order-reference").tryQuery().isPresent()
+                && robot.lookup(".seat-choice").queryAll().size() == 2
+                && robot.lookup("#refund-reason").tryQuery().isPresent());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#order-reference").queryLabeled().getText())
                 .isEqualTo("Order " + reference.toUpperCase(java.util.Locale.ROOT));
     }
