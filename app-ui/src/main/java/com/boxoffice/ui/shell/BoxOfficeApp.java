@@ -15,7 +15,12 @@ import com.boxoffice.core.sale.SaleService;
 import com.boxoffice.core.shift.ShiftService;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffSession;
+import com.boxoffice.core.hold.PerformanceSeatings;
+import com.boxoffice.core.sale.OrderLookup;
+import com.boxoffice.ui.boxoffice.FindOrderPane;
+import com.boxoffice.ui.boxoffice.FindOrderViewModel;
 import com.boxoffice.ui.boxoffice.ShiftPane;
+import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.boxoffice.ShiftViewModel;
 import com.boxoffice.ui.manager.ManagerDesk;
 import com.boxoffice.ui.signin.SignInView;
@@ -124,6 +129,17 @@ public class BoxOfficeApp extends Application {
                     session.staffId());
             shell.addTool("shift-tab", "Shift", new ShiftPane(shift).root(),
                     new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), List.of());
+            FindOrderPane find = new FindOrderPane(new FindOrderViewModel(context.getBean(OrderLookup.class),
+                    context.getBean(SaleService.class), FindOrderViewModel.names(context.getBean(DemoCatalog.class),
+                    context.getBean(PerformanceSeatings.class)), properties.terminalId(), session::staffId,
+                    java.time.ZoneId.systemDefault()));
+            shell.addTool("find-order-tab", "Find order", find.root(),
+                    new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), find.shortcuts())
+                    .selectedProperty().addListener((obs, was, is) -> {
+                        if (is) {
+                            find.focus();
+                        }
+                    });
         }
         Button signOut = new Button("Sign out");
         signOut.setId("sign-out");
