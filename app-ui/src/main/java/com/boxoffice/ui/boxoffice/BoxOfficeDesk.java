@@ -1,17 +1,24 @@
 package com.boxoffice.ui.boxoffice;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.PerformanceSeating;
 import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.performance.Channel;
+import com.boxoffice.core.performance.PriceTier;
+import com.boxoffice.core.sale.OrderSeat;
 import com.boxoffice.core.sale.SaleService;
+import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.SeatNames;
 import com.boxoffice.ui.common.Shortcut;
 import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.seatmap.SeatMapView;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 import com.boxoffice.ui.shell.OpenedPerformance;
@@ -41,6 +48,22 @@ public class BoxOfficeDesk {
         this.tickets = tickets;
     }
 
+    public static List<String> selectedSeatIds(SeatMap map) {
+        List<String> ids = new ArrayList<>();
+        if (map.getData() != null) {
+            map.getSelection().stream().sorted().forEach(i -> ids.add(map.getData().seatId(i)));
+        }
+        return ids;
+    }
+
+    public static Map<String, String> prices(List<PriceTier> tiers) {
+        Map<String, String> prices = new HashMap<>();
+        for (PriceTier tier : tiers) {
+            prices.put(tier.category(), Money.format(tier.priceMinor(), tier.currency()));
+        }
+        return prices;
+    }
+
     /** @param seller who is selling (written on the hold and the order) */
     public OpenedPerformance open(PerformanceRow row, Supplier<String> seller) {
         PerformanceSeating seating = seatings.seating(row.performanceId());
@@ -49,7 +72,23 @@ public class BoxOfficeDesk {
         SaleViewModel sale = new SaleViewModel(sales, holds, clock, row.performanceId(), Channel.BOX_OFFICE, terminalId,
                 seller, tickets);
         SeatNames names = new SeatNames(catalog.venue(seating.performance().venueId()));
-        SaleView view = new SaleView(sale, mapView, seating.performance().tiers(), names, List::of);
+        SeatMap map = mapView.map();
+        SaleView view = new SaleView(sale, mapView, seating.performance().tiers(), names, () -> selectedSeatIds(map));
+        mapView.setPrices(prices(seating.performance().tiers()));
+        // the seats of this sale's hold show as "held by me"; picked seats are let go once held
+        sale.basketProperty().addListener((obs, old, basket) -> {
+            List<Integer> mine = new ArrayList<>();
+            if (basket != null && map.getData() != null) {
+                for (OrderSeat seat : basket.seats()) {
+                    int index = map.getData().indexOf(seat.seatId());
+                    if (index >= 0) {
+                        mine.add(index);
+                    }
+                }
+                map.clearSelection();
+            }
+            map.setMine(mine);
+        });
         mapModel.open(row.performanceId(), mapView);
         List<Shortcut> shortcuts = view.shortcuts();
         return new OpenedPerformance(view.root(), mapView.map(), shortcuts, () -> {

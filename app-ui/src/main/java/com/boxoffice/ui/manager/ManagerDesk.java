@@ -7,6 +7,8 @@ import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.staff.StaffSession;
 import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
+import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.seatmap.SeatMapView;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 import com.boxoffice.ui.shell.OpenedPerformance;
@@ -35,8 +37,12 @@ public class ManagerDesk {
         SeatMapViewModel mapModel = maps.get();
         SeatMapView mapView = new SeatMapView(mapModel);
         LiveCounts counts = new LiveCounts(mapView);
-        ManagerViewModel model = new ManagerViewModel(holds, row.performanceId(), manager.staffId(), List::of, () -> {
-        });
+        SeatMap map = mapView.map();
+        // a manager acts on seats in any state: blocking free ones, unblocking blocked ones, ...
+        map.setSelectable(seat -> true);
+        mapView.setPrices(BoxOfficeDesk.prices(seatings.seating(row.performanceId()).performance().tiers()));
+        ManagerViewModel model = new ManagerViewModel(holds, row.performanceId(), manager.staffId(),
+                () -> BoxOfficeDesk.selectedSeatIds(map), map::clearSelection);
         SalesTallyView tally = new SalesTallyView(holds, row.performanceId());
         ManagerView view = new ManagerView(model, mapView, counts, tally.node());
         mapModel.open(row.performanceId(), counts);

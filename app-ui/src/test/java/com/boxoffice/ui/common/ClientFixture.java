@@ -86,6 +86,10 @@ public final class ClientFixture {
             WaitForAsyncUtils.asyncFx(() -> {
                 stage.close();
                 app.stop();
+                // keyboard input goes to the focused window: give focus back to the test's main window
+                Stage primary = org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage();
+                primary.toFront();
+                primary.requestFocus();
             }).get(60, TimeUnit.SECONDS);
         }
     }
@@ -105,7 +109,17 @@ public final class ClientFixture {
         robot.clickOn("#staff-id").write(staffId);
         robot.clickOn("#staff-pin").write(pin);
         robot.type(javafx.scene.input.KeyCode.ENTER);
-        waitFor(30, () -> robot.lookup("#performances").tryQuery().isPresent());
+        try {
+            waitFor(30, () -> robot.lookup("#performances").tryQuery().isPresent());
+        } catch (TimeoutException e) {
+            String said = robot.lookup("#sign-in-message").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("(no message)");
+            String typed = robot.lookup("#staff-id").tryQuery()
+                    .map(n -> ((javafx.scene.control.TextField) n).getText()).orElse("(no field)");
+            boolean disabled = robot.lookup("#sign-in").tryQuery().map(javafx.scene.Node::isDisabled).orElse(false);
+            throw new AssertionError("Sign-in button disabled=" + disabled + "; sign-in as " + staffId + " did not finish; the id field holds \"" + typed
+                    + "\" and the card says: " + said, e);
+        }
     }
 
     /** Whether the node and every node around it are visible: it is on screen. */

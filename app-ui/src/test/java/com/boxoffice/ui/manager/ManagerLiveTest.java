@@ -85,8 +85,29 @@ class ManagerLiveTest {
             ClientFixture.waitFor(10, () -> tally.getItems().size() == 1);
             assertThat(tally.getItems().getFirst()).isEqualTo(
                     new com.boxoffice.core.hold.SalesTally("BOX_OFFICE", "window-2", 2));
+
+            // block two free seats with a reason, see them blocked everywhere, then unblock them
+            int a = managerMap.getData().indexOf("STALLS-F-1");
+            int b = a + 1;
+            robot.interact(() -> managerMap.select(a, b));
+            // the other window has the keyboard: fill the manager's field directly
+            javafx.scene.control.TextField reason = robot.from(managerRoot).lookup("#block-reason").queryAs(javafx.scene.control.TextField.class);
+            robot.interact(() -> reason.setText("Camera position"));
+            robot.interact(() -> robot.from(managerRoot).lookup("#block").queryButton().fire());
+            com.boxoffice.core.hold.HoldStore holds = manager.context().getBean(com.boxoffice.core.hold.HoldStore.class);
+            ClientFixture.waitFor(10, () -> holds.availability("demo-theatre-1").stateOf(a) == com.boxoffice.core.hold.SeatState.BLOCKED
+                    && holds.availability("demo-theatre-1").stateOf(b) == com.boxoffice.core.hold.SeatState.BLOCKED);
+            Label blocked = robot.from(managerRoot).lookup("#count-blocked").queryAs(Label.class);
+            ClientFixture.waitFor(10, () -> "2".equals(blocked.getText()) && managerMap.getSelection().isEmpty());
+            assertThat(robot.from(managerRoot).lookup("#manager-message").queryLabeled().getText()).isEqualTo("2 seats blocked.");
             Thread.sleep(1200); // one chart refresh
             Screenshots.save(managerMap.getScene(), Path.of("target/screenshots/manager.png"));
+            robot.interact(() -> {
+                managerMap.select(a, b);
+                robot.from(managerRoot).lookup("#unblock").queryButton().fire();
+            });
+            ClientFixture.waitFor(10, () -> "0".equals(blocked.getText()));
+            assertThat(holds.availability("demo-theatre-1").stateOf(a)).isEqualTo(com.boxoffice.core.hold.SeatState.AVAILABLE);
         }
     }
 
