@@ -42,7 +42,7 @@ public class ManagerView {
     private final Timeline refresh;
 
     public ManagerView(ManagerViewModel model, SeatMapView map, LiveCounts counts, Node sales) {
-        GridPane totals = new GridPane(18, 4);
+        GridPane totals = new GridPane(12, 2);
         totals.setId("manager-totals");
         for (int i = 0; i < SHOWN.length; i++) {
             SeatState state = SHOWN[i];
@@ -66,6 +66,8 @@ public class ManagerView {
         chart.setLegendVisible(true);
         chart.setPrefHeight(300);
         chart.setMinHeight(240);
+        chart.setMinWidth(0);
+        chart.setPrefWidth(480);
         chart.setCategoryGap(18);
         List<SeatState> charted = List.of(SeatState.SOLD, SeatState.HELD, SeatState.ALLOCATED, SeatState.BLOCKED,
                 SeatState.AVAILABLE);
@@ -89,6 +91,7 @@ public class ManagerView {
         TextField reason = new TextField();
         reason.setId("block-reason");
         reason.setPromptText("Reason, e.g. house seats");
+        reason.setPrefColumnCount(12);
         Button block = new Button("Block");
         block.setId("block");
         block.setOnAction(e -> model.block(reason.getText()));
@@ -98,6 +101,7 @@ public class ManagerView {
         TextField terminal = new TextField();
         terminal.setId("allocate-terminal");
         terminal.setPromptText("Terminal, e.g. window-2");
+        terminal.setPrefColumnCount(12);
         Button allocate = new Button("Allocate");
         allocate.setId("allocate");
         allocate.setOnAction(e -> model.allocate(terminal.getText()));
@@ -128,9 +132,13 @@ public class ManagerView {
                 section("Sold by channel and terminal", sales),
                 section("Seats", new VBox(8, hint, actions, message)));
         side.setPadding(new Insets(12));
+        for (Node section : side.getChildren()) {
+            ((javafx.scene.layout.Region) section).setMinWidth(0);
+            ((javafx.scene.layout.Region) section).setPrefWidth(500);
+        }
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(520);
+        scroll.setPrefWidth(560);
         scroll.getStyleClass().add("sale-side");
         root.setCenter(map.root());
         root.setRight(scroll);

@@ -30,6 +30,8 @@ public class SalesTallyView {
     public SalesTallyView(HoldStore holds, String performanceId) {
         table.setId("sales-tally");
         table.setPrefHeight(170);
+        table.setMinWidth(0);
+        table.setPrefWidth(460);
         table.setPlaceholder(new Label("No seats sold yet."));
         TableColumn<SalesTally, String> channel = new TableColumn<>("Channel");
         channel.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(channelName(c.getValue().channel())));
