@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.PerformanceSeatings;
@@ -28,15 +26,14 @@ import com.boxoffice.core.sale.SeatAlreadyRefundedException;
 import com.boxoffice.core.sale.SeatNotInOrderException;
 import com.boxoffice.core.sale.UnknownOrderException;
 import com.boxoffice.core.ticket.TicketStatus;
+import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Fx;
 import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.Problems;
-import com.boxoffice.ui.common.SeatNames;
 import com.boxoffice.ui.demo.DemoCatalog;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -122,10 +119,8 @@ public class FindOrderViewModel {
     private final ObservableList<OrderView> results = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<OrderView> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SeatChoice> seats = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final Activity activity = new Activity();
     private final ReadOnlyStringWrapper giveBack = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     /**
      * @param terminalId this terminal: any cash of a refund is handed back from its drawer
@@ -144,7 +139,6 @@ public class FindOrderViewModel {
 
     /** Names from the performances this terminal sells (its catalog), for {@link Names}. */
     public static Names names(DemoCatalog catalog, PerformanceSeatings seatings) {
-        Map<String, SeatNames> byVenue = new ConcurrentHashMap<>();
         return new Names() {
             @Override
             public String performance(String performanceId) {
@@ -159,7 +153,7 @@ public class FindOrderViewModel {
             @Override
             public String seat(String performanceId, String seatId) {
                 return find(performanceId)
-                        .map(p -> byVenue.computeIfAbsent(p.venueId(), v -> new SeatNames(catalog.venue(v))).of(seatId))
+                        .map(p -> catalog.seatNames(p.venueId()).of(seatId))
                         .orElse(seatId);
             }
 
@@ -190,12 +184,12 @@ public class FindOrderViewModel {
 
     /** What happened, or what went wrong and what to do next. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     /** Whether {@link #messageProperty()} reports a problem. */
     public ReadOnlyBooleanProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return activity.problemProperty();
     }
 
     /** After a refund: the money to hand over ("Give back €45.00 in cash"); empty otherwise. */
@@ -205,7 +199,7 @@ public class FindOrderViewModel {
 
     /** A call to the core is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     /** Finds orders by short reference (any case), full order id or ticket id. */
@@ -217,7 +211,7 @@ public class FindOrderViewModel {
                     true);
             return;
         }
-        run(() -> find(query), found -> {
+        activity.run(() -> find(query), found -> {
             results.setAll(found);
             if (found.isEmpty()) {
                 selected.set(null);
@@ -250,7 +244,7 @@ public class FindOrderViewModel {
         if (order != selected.get()) {
             selected.set(order);
             giveBack.set("");
-            if (order != null && problem.get()) {
+            if (order != null && activity.isProblem()) {
                 say("", false);
             }
         }
@@ -281,13 +275,11 @@ public class FindOrderViewModel {
         giveBack.set("");
         RefundRequest request = new RefundRequest(UUID.randomUUID().toString(), order.orderId(), seatIds, why, actor.get(),
                 terminalId);
-        busy.set(true);
         say("Refunding...", false);
-        Fx.inBackground(() -> {
+        activity.run(() -> {
             RefundReceipt receipt = sales.refund(request);
             return new Refunded(receipt, lookup.byOrderId(order.orderId()).orElse(order));
         }, done -> {
-            busy.set(false);
             show(done.order());
             RefundReceipt r = done.receipt();
             giveBack.set(giveBackText(r));
@@ -295,7 +287,6 @@ public class FindOrderViewModel {
                     + Money.format(r.amountMinor(), r.currency()) + ")"
                     + (r.orderFullyRefunded() ? "; the whole order is now refunded." : "."), false);
         }, error -> {
-            busy.set(false);
             say(describe(error), true);
             refresh(order.orderId());
         });
@@ -384,19 +375,8 @@ public class FindOrderViewModel {
         return names.seat(order.performanceId(), seatId);
     }
 
-    private <T> void run(Supplier<T> work, Consumer<T> done) {
-        busy.set(true);
-        Fx.inBackground(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, error -> {
-            busy.set(false);
-            say(Problems.describe(error), true);
-        });
-    }
 
     private void say(String text, boolean isProblem) {
-        message.set(text);
-        problem.set(isProblem);
+        activity.say(text, isProblem);
     }
 }

@@ -17,6 +17,7 @@ import com.boxoffice.core.sale.PaymentDeclinedException;
 import com.boxoffice.core.sale.SaleReceipt;
 import com.boxoffice.core.sale.SaleService;
 import com.boxoffice.core.sale.Tender;
+import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Fx;
 import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.Problems;
@@ -24,13 +25,11 @@ import com.boxoffice.ui.common.Problems;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
 
 /**
@@ -64,9 +63,7 @@ public class SaleViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Path> ticketFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper secondsLeft = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dueMinor = new ReadOnlyLongWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Activity activity = new Activity();
     private final Timeline ticker;
 
     public SaleViewModel(SaleService sales, HoldStore holds, Clock clock, String performanceId, Channel channel,
@@ -112,17 +109,17 @@ public class SaleViewModel implements AutoCloseable {
 
     /** The last thing the clerk should know: what happened, or what went wrong and what to do. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     /** Whether {@link #messageProperty()} reports a problem. */
     public ReadOnlyBooleanProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return activity.problemProperty();
     }
 
     /** A call to the core is under way: buttons that would start another one are disabled. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public String performanceId() {
@@ -167,7 +164,7 @@ public class SaleViewModel implements AutoCloseable {
         }
         HoldRequest request = new HoldRequest(performanceId, terminalId + ":" + UUID.randomUUID(), seller.get(), null,
                 channel, terminalId, selection);
-        run(() -> sales.start(request), started -> {
+        activity.run(() -> sales.start(request), started -> {
             receipt.set(null);
             ticketFile.set(null);
             dueMinor.set(started.totalMinor());
@@ -185,7 +182,7 @@ public class SaleViewModel implements AutoCloseable {
         if (current == null || step.get() != Step.HELD) {
             return;
         }
-        run(() -> holds.extend(current.hold().holdId(), current.hold().token()), extended -> {
+        activity.run(() -> holds.extend(current.hold().holdId(), current.hold().token()), extended -> {
             basket.set(new Basket(current.orderId(), extended, current.seats(), current.totalMinor(), current.currency()));
             tick();
             say("Hold extended to " + minutesSeconds(secondsLeft.get()) + ".", false);
@@ -198,7 +195,7 @@ public class SaleViewModel implements AutoCloseable {
         if (current == null || step.get() != Step.HELD) {
             return;
         }
-        run(() -> {
+        activity.run(() -> {
             sales.cancel(current.orderId());
             return current;
         }, cancelled -> {
@@ -242,9 +239,8 @@ public class SaleViewModel implements AutoCloseable {
             say("Hold seats first.", true);
             return;
         }
-        busy.set(true);
         say("Taking payment...", false);
-        Fx.inBackground(() -> {
+        activity.run(() -> {
             SaleReceipt done = sales.pay(current.orderId(), tenders);
             // the sale is complete here: a ticket file that cannot be written is reported, not a failed sale
             try {
@@ -253,7 +249,6 @@ public class SaleViewModel implements AutoCloseable {
                 return new Paid(done, null, e.getMessage());
             }
         }, paid -> {
-            busy.set(false);
             ticker.stop();
             receipt.set(paid.receipt());
             ticketFile.set(paid.file());
@@ -264,7 +259,6 @@ public class SaleViewModel implements AutoCloseable {
                     : "Paid. Tickets are ready.";
             say(paid.ticketProblem() == null ? done : done + " " + paid.ticketProblem(), paid.ticketProblem() != null);
         }, error -> {
-            busy.set(false);
             if (error instanceof PaymentDeclinedException declined) {
                 dueMinor.set(declined.stillDueMinor());
                 say(Problems.describe(error) + " Still due: " + format(declined.stillDueMinor()) + ".", true);
@@ -291,14 +285,7 @@ public class SaleViewModel implements AutoCloseable {
             say("There are no saved tickets to print yet.", true);
             return;
         }
-        busy.set(true);
-        Fx.inBackground(() -> TicketPrinting.print(file), answer -> {
-            busy.set(false);
-            say(answer.message(), !answer.printed());
-        }, error -> {
-            busy.set(false);
-            say(Problems.describe(error), true);
-        });
+        activity.run(() -> TicketPrinting.print(file), answer -> say(answer.message(), !answer.printed()));
     }
 
     /** After a finished sale: an empty basket for the next buyer. */
@@ -326,7 +313,7 @@ public class SaleViewModel implements AutoCloseable {
         }
         long left = secondsUntil(current.hold().expiresAt());
         secondsLeft.set(left);
-        if (left == 0 && !busy.get()) {
+        if (left == 0 && !activity.isBusy()) {
             clear();
             say("The hold ran out and the seats went back on sale. Pick the seats again.", true);
         }
@@ -336,30 +323,12 @@ public class SaleViewModel implements AutoCloseable {
         return Math.max(0, java.time.Duration.between(clock.instant(), end).toSeconds());
     }
 
-    private <T> void run(Supplier<T> work, java.util.function.Consumer<T> done) {
-        busy.set(true);
-        Fx.inBackground(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, error -> {
-            busy.set(false);
-            say(Problems.describe(error), true);
-        });
-    }
-
     private void say(String text, boolean isProblem) {
-        message.set(text);
-        problem.set(isProblem);
+        activity.say(text, isProblem);
     }
 
     public static String minutesSeconds(long seconds) {
         return String.format("%d:%02d", seconds / 60, seconds % 60);
-    }
-
-    /** The hold of an unfinished sale, for a caller that must give it back (a kiosk timing out). */
-    public Hold heldNow() {
-        Basket current = basket.get();
-        return current == null || step.get() != Step.HELD ? null : current.hold();
     }
 
     /** Stops the countdown; an unfinished sale's seats are given back. */

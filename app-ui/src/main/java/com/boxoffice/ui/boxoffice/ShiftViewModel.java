@@ -5,16 +5,13 @@ import java.util.Optional;
 import com.boxoffice.core.shift.ShiftReport;
 import com.boxoffice.core.shift.ShiftService;
 import com.boxoffice.core.shift.ShiftView;
-import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Money;
-import com.boxoffice.ui.common.Problems;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** The clerk's shift on this terminal: opened with a cash float, closed with the drawer counted. */
 public class ShiftViewModel {
@@ -26,8 +23,7 @@ public class ShiftViewModel {
     private final String staffId;
     private final ReadOnlyObjectWrapper<ShiftView> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ShiftReport> report = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Activity activity = new Activity();
 
     public ShiftViewModel(ShiftService shifts, String terminalId, String staffId) {
         this.shifts = shifts;
@@ -46,56 +42,46 @@ public class ShiftViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public void refresh() {
-        run(() -> shifts.current(terminalId), found -> current.set(found.orElse(null)));
+        activity.run(() -> shifts.current(terminalId), found -> current.set(found.orElse(null)));
     }
 
     public void open(String floatText) {
         long floatMinor = Money.parse(floatText, CURRENCY);
         if (floatMinor < 0) {
-            message.set("Type the cash in the drawer, e.g. 150 or 150.00.");
+            activity.say("Type the cash in the drawer, e.g. 150 or 150.00.", false);
             return;
         }
-        run(() -> Optional.of(shifts.open(terminalId, staffId, floatMinor, CURRENCY)), opened -> {
+        activity.run(() -> Optional.of(shifts.open(terminalId, staffId, floatMinor, CURRENCY)), opened -> {
             current.set(opened.orElseThrow());
             report.set(null);
-            message.set("Shift open with " + Money.format(floatMinor, CURRENCY) + " in the drawer.");
+            activity.say("Shift open with " + Money.format(floatMinor, CURRENCY) + " in the drawer.", false);
         });
     }
 
     public void close(String countedText) {
         ShiftView open = current.get();
         if (open == null) {
-            message.set("No shift is open on this terminal.");
+            activity.say("No shift is open on this terminal.", false);
             return;
         }
         long counted = Money.parse(countedText, open.currency());
         if (counted < 0) {
-            message.set("Count the cash in the drawer and type the total, e.g. 412.50.");
+            activity.say("Count the cash in the drawer and type the total, e.g. 412.50.", false);
             return;
         }
-        run(() -> Optional.of(shifts.close(terminalId, open.shiftId(), staffId, counted)), closed -> {
+        activity.run(() -> Optional.of(shifts.close(terminalId, open.shiftId(), staffId, counted)), closed -> {
             current.set(null);
             report.set(closed.orElseThrow());
-            message.set("Shift closed.");
+            activity.say("Shift closed.", false);
         });
     }
 
-    private <T> void run(java.util.function.Supplier<T> work, java.util.function.Consumer<T> done) {
-        busy.set(true);
-        Fx.inBackground(work, result -> {
-            busy.set(false);
-            done.accept(result);
-        }, error -> {
-            busy.set(false);
-            message.set(Problems.describe(error));
-        });
-    }
 }

@@ -5,13 +5,11 @@ import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.SeatUnavailableException;
-import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Problems;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * A manager's actions on one performance's seats: block and unblock them (with a reason), allocate
@@ -24,9 +22,7 @@ public class ManagerViewModel {
     private final String managerId;
     private final Supplier<List<String>> selected;
     private final Runnable clearSelection;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Activity activity = new Activity();
 
     public ManagerViewModel(HoldStore holds, String performanceId, String managerId, Supplier<List<String>> selected,
                             Runnable clearSelection) {
@@ -38,15 +34,15 @@ public class ManagerViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return activity.problemProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public void block(String reason) {
@@ -83,25 +79,19 @@ public class ManagerViewModel {
             say("Select seats on the map first: click them, or hold Shift and drag around them.", true);
             return;
         }
-        busy.set(true);
-        Fx.inBackground(() -> change.apply(seats), changed -> {
-            busy.set(false);
+        activity.run(() -> change.apply(seats), changed -> {
             clearSelection.run();
             int skipped = seats.size() - changed.size();
             say(changed.size() + (changed.size() == 1 ? " seat " : " seats ") + done + "."
                     + (skipped > 0 ? " " + skipped + " already were." : ""),
                     changed.isEmpty());
-        }, error -> {
-            busy.set(false);
-            say(error instanceof SeatUnavailableException
+        }, error -> say(error instanceof SeatUnavailableException
                     ? "Nothing changed: some of those seats are held, sold or in another state. Select only seats that "
                     + "can change and try again."
-                    : Problems.describe(error), true);
-        });
+                    : Problems.describe(error), true));
     }
 
     private void say(String text, boolean isProblem) {
-        message.set(text);
-        problem.set(isProblem);
+        activity.say(text, isProblem);
     }
 }

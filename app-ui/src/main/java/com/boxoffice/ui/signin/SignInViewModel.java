@@ -9,13 +9,11 @@ import com.boxoffice.core.staff.SignInFailedException;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRole;
 import com.boxoffice.core.staff.StaffSession;
-import com.boxoffice.ui.common.Fx;
+import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Problems;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Staff sign-in with an id and a PIN; the PIN check is slow on purpose, so it runs in the background. */
 public class SignInViewModel {
@@ -25,8 +23,7 @@ public class SignInViewModel {
     private final StaffDirectory staff;
     private final boolean managersOnly;
     private final Consumer<StaffSession> signedIn;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final Activity activity = new Activity();
 
     /**
      * @param managersOnly only managers may sign in (manager mode)
@@ -39,39 +36,38 @@ public class SignInViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return activity.messageProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return activity.busyProperty();
     }
 
     public void signIn(String staffId, String pin) {
         if (staffId == null || staffId.isBlank() || pin == null || pin.isBlank()) {
-            message.set("Type your staff id and PIN.");
+            say("Type your staff id and PIN.");
             return;
         }
-        busy.set(true);
-        message.set("");
-        Fx.inBackground(() -> staff.signIn(staffId.trim(), pin), session -> {
-            busy.set(false);
+        say("");
+        activity.run(() -> staff.signIn(staffId.trim(), pin), session -> {
             if (managersOnly && session.role() != StaffRole.MANAGER) {
-                message.set("Manager mode is for managers. Sign in with a manager's id, or use the box office.");
+                say("Manager mode is for managers. Sign in with a manager's id, or use the box office.");
                 return;
             }
             if (session.role() == StaffRole.KIOSK) {
-                message.set("The kiosk account only runs kiosks. Sign in with your own staff id.");
+                say("The kiosk account only runs kiosks. Sign in with your own staff id.");
                 return;
             }
             signedIn.accept(session);
-        }, error -> {
-            busy.set(false);
-            message.set(switch (error) {
-                case SignInFailedException e -> "That id and PIN do not match. Try again.";
-                case AccountLockedException e -> "Too many wrong PINs. This account is locked until "
-                        + TIME.format(e.unlocksAt().atZone(ZoneId.systemDefault())) + "; a manager can help meanwhile.";
-                default -> Problems.describe(error);
-            });
-        });
+        }, error -> say(switch (error) {
+            case SignInFailedException e -> "That id and PIN do not match. Try again.";
+            case AccountLockedException e -> "Too many wrong PINs. This account is locked until "
+                    + TIME.format(e.unlocksAt().atZone(ZoneId.systemDefault())) + "; a manager can help meanwhile.";
+            default -> Problems.describe(error);
+        }));
+    }
+
+    private void say(String text) {
+        activity.say(text, !text.isEmpty());
     }
 }
