@@ -71,7 +71,7 @@ public class BoxOfficeDesk {
         SeatMapView mapView = new SeatMapView(mapModel);
         SaleViewModel sale = new SaleViewModel(sales, holds, clock, row.performanceId(), Channel.BOX_OFFICE, terminalId,
                 seller, tickets);
-        SeatNames names = new SeatNames(catalog.venue(seating.performance().venueId()));
+        SeatNames names = catalog.seatNames(seating.performance().venueId());
         SeatMap map = mapView.map();
         SaleView view = new SaleView(sale, mapView, seating.performance().tiers(), names, () -> selectedSeatIds(map));
         mapView.setPrices(prices(seating.performance().tiers()));

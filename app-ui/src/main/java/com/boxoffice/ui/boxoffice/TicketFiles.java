@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.boxoffice.core.hold.PerformanceSeating;
 import com.boxoffice.core.hold.PerformanceSeatings;
@@ -26,6 +25,7 @@ import com.boxoffice.core.ticket.TicketPdf;
 import com.boxoffice.core.ticket.TicketSigner;
 import com.boxoffice.core.venue.Venue;
 import com.boxoffice.ui.common.SeatNames;
+import com.boxoffice.ui.demo.DemoCatalog;
 
 /**
  * Writes a sale's tickets as one PDF (a page per ticket, each with a signed QR code a door scanner
@@ -33,20 +33,14 @@ import com.boxoffice.ui.common.SeatNames;
  */
 public class TicketFiles implements SaleViewModel.TicketOutput {
 
-    /** The plans of the venues sold. */
-    public interface Venues {
-        Venue venue(String venueId);
-    }
-
     private final Path folder;
     private final TicketSigner signer;
     private final PerformanceSeatings seatings;
-    private final Venues venues;
+    private final DemoCatalog venues;
     private final ZoneId zone;
     private final Clock clock;
-    private final Map<String, SeatNames> names = new ConcurrentHashMap<>();
 
-    public TicketFiles(Path folder, TicketSigner signer, PerformanceSeatings seatings, Venues venues, ZoneId zone, Clock clock) {
+    public TicketFiles(Path folder, TicketSigner signer, PerformanceSeatings seatings, DemoCatalog venues, ZoneId zone, Clock clock) {
         this.folder = folder;
         this.signer = signer;
         this.seatings = seatings;
@@ -60,7 +54,7 @@ public class TicketFiles implements SaleViewModel.TicketOutput {
         PerformanceSeating seating = seatings.seating(receipt.performanceId());
         Performance performance = seating.performance();
         Venue venue = venues.venue(performance.venueId());
-        SeatNames places = names.computeIfAbsent(venue.id(), id -> new SeatNames(venue));
+        SeatNames places = venues.seatNames(venue.id());
         Map<String, PriceTier> tiers = performance.tiersByCategory();
         long issuedAt = clock.instant().getEpochSecond();
         List<PrintableTicket> tickets = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
@@ -20,6 +21,7 @@ import com.boxoffice.core.performance.PriceTier;
 import com.boxoffice.core.venue.DemoVenues;
 import com.boxoffice.core.venue.PriceCategory;
 import com.boxoffice.core.venue.Venue;
+import com.boxoffice.ui.common.SeatNames;
 
 /**
  * One performance at each demo venue (theatre, arena, stadium), on sale from a month ago to two
@@ -37,6 +39,7 @@ public class DemoCatalog {
     private final Clock clock;
     private final List<PerformanceSeating> installed = new ArrayList<>();
     private final Map<String, Venue> venues = new HashMap<>();
+    private final Map<String, SeatNames> seatNames = new ConcurrentHashMap<>();
 
     /** Where the terminal writes down the venues and performances it sells (its sales refer to them). */
     public interface Journal {
@@ -86,6 +89,11 @@ public class DemoCatalog {
             throw new IllegalArgumentException("No venue " + venueId);
         }
         return venue;
+    }
+
+    /** An installed venue's seats named for people, made once per venue (the stadium has 70,000). */
+    public SeatNames seatNames(String venueId) {
+        return seatNames.computeIfAbsent(venueId, id -> new SeatNames(venue(id)));
     }
 
     private boolean loaded(PerformanceSeating seating) {

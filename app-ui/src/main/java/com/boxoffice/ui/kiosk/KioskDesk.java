@@ -2,8 +2,6 @@ package com.boxoffice.ui.kiosk;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import com.boxoffice.core.hold.HoldStore;
@@ -26,7 +24,6 @@ public class KioskDesk implements KioskView.Details {
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
     private final Predicate<String> managerPin;
-    private final Map<String, SeatNames> names = new ConcurrentHashMap<>();
 
     public KioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
                      String terminalId, SaleViewModel.TicketOutput tickets, Predicate<String> managerPin) {
@@ -56,7 +53,6 @@ public class KioskDesk implements KioskView.Details {
 
     @Override
     public SeatNames seatNames(String performanceId) {
-        return names.computeIfAbsent(performanceId,
-                id -> new SeatNames(catalog.venue(seatings.seating(id).performance().venueId())));
+        return catalog.seatNames(seatings.seating(performanceId).performance().venueId());
     }
 }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.staff.StaffSession;
-import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
 import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.seatmap.SeatMapView;
@@ -19,18 +18,13 @@ import com.boxoffice.ui.shell.PerformanceRow;
 public class ManagerDesk {
 
     private final HoldStore holds;
-    private final DemoCatalog catalog;
     private final PerformanceSeatings seatings;
     private final Supplier<SeatMapViewModel> maps;
-    private final String terminalId;
 
-    public ManagerDesk(HoldStore holds, DemoCatalog catalog, PerformanceSeatings seatings, Supplier<SeatMapViewModel> maps,
-                       String terminalId) {
+    public ManagerDesk(HoldStore holds, PerformanceSeatings seatings, Supplier<SeatMapViewModel> maps) {
         this.holds = holds;
-        this.catalog = catalog;
         this.seatings = seatings;
         this.maps = maps;
-        this.terminalId = terminalId;
     }
 
     public OpenedPerformance open(PerformanceRow row, StaffSession manager) {

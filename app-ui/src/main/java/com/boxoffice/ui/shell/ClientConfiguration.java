@@ -188,9 +188,9 @@ public class ClientConfiguration {
     }
 
     @Bean
-    ManagerDesk managerDesk(HoldStore holds, DemoCatalog catalog, InMemoryPerformanceSeatings seatings,
-                            Supplier<SeatMapViewModel> seatMapViewModels, ClientProperties properties) {
-        return new ManagerDesk(holds, catalog, seatings, seatMapViewModels, properties.terminalId());
+    ManagerDesk managerDesk(HoldStore holds, InMemoryPerformanceSeatings seatings,
+                            Supplier<SeatMapViewModel> seatMapViewModels) {
+        return new ManagerDesk(holds, seatings, seatMapViewModels);
     }
 
     /**
@@ -201,6 +201,6 @@ public class ClientConfiguration {
     TicketFiles ticketFiles(Environment environment, InMemoryPerformanceSeatings seatings, DemoCatalog catalog, Clock clock) {
         Path data = ClientProperties.dataDir(environment);
         TicketSigner signer = new TicketSigner(TicketKeys.loadOrCreate(data.resolve("keys")).getPrivate());
-        return new TicketFiles(data.resolve("tickets"), signer, seatings, catalog::venue, ZoneId.systemDefault(), clock);
+        return new TicketFiles(data.resolve("tickets"), signer, seatings, catalog, ZoneId.systemDefault(), clock);
     }
 }
