@@ -26,11 +26,9 @@ import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.Screenshots;
 import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.shell.BoxOfficeApp;
-import com.boxoffice.ui.shell.PerformanceRow;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
 /** Selling at the window through the real screens, on a real Redis and H2 journal. */
@@ -53,23 +51,10 @@ class BoxOfficeSaleTest {
         ClientFixture.stop(app);
     }
 
-    private SeatMap openTheatre() throws Exception {
-        ClientFixture.signIn(robot, "clerk", "1111");
-        TableView<PerformanceRow> table = robot.lookup("#performances").queryTableView();
-        ClientFixture.waitFor(60, () -> table.getItems().size() == 3);
-        robot.interact(() -> {
-            table.requestFocus();
-            table.getSelectionModel().select(0);
-        });
-        robot.type(KeyCode.ENTER);
-        SeatMap map = robot.lookup("#seat-map").query();
-        ClientFixture.waitFor(30, () -> map.getData() != null);
-        return map;
-    }
-
     @Test
     void bestAvailablePaidInCashGivesChangeTicketsAndShowsTheSeatsSold() throws Exception {
-        SeatMap map = openTheatre();
+        ClientFixture.signIn(robot, "clerk", "1111");
+        SeatMap map = ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
         robot.interact(() -> robot.lookup("#best-count").<javafx.scene.control.Spinner<Integer>>query().getValueFactory().setValue(2));
         robot.type(KeyCode.F2);
 

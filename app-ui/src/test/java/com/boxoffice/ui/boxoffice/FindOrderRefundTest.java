@@ -29,13 +29,11 @@ import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.Screenshots;
 import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.shell.BoxOfficeApp;
-import com.boxoffice.ui.shell.PerformanceRow;
 
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -65,7 +63,8 @@ class FindOrderRefundTest {
 
     @Test
     void refundingOneSeatOfAnOrderFoundByItsReferenceGivesItsPriceBackInCashAndPutsItBackOnSale() throws Exception {
-        SeatMap map = openTheatre();
+        ClientFixture.signIn(robot, "clerk", "1111");
+        SeatMap map = ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
         OrderView sold = sellTwoSeatsInCash();
         OrderView.SeatLine refunded = sold.seats().get(0);
         OrderView.SeatLine kept = sold.seats().get(1);
@@ -111,7 +110,8 @@ class FindOrderRefundTest {
 
     @Test
     void searchingForNonsenseFindsNoOrderAndChangesNothing() throws Exception {
-        openTheatre();
+        ClientFixture.signIn(robot, "clerk", "1111");
+        ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
         OrderView sold = sellTwoSeatsInCash();
 
         pressFind();
@@ -129,7 +129,8 @@ class FindOrderRefundTest {
 
     @Test
     void refundingWithoutAReasonIsRefusedAndChangesNothing() throws Exception {
-        openTheatre();
+        ClientFixture.signIn(robot, "clerk", "1111");
+        ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
         OrderView sold = sellTwoSeatsInCash();
 
         findOrder(sold.shortReference());
@@ -142,20 +143,6 @@ class FindOrderRefundTest {
         assertThat(message.getStyleClass()).contains("problem");
         assertThat(robot.lookup("#refund-give-back").queryLabeled().getText()).isEmpty();
         assertNothingRefunded(sold);
-    }
-
-    private SeatMap openTheatre() throws Exception {
-        ClientFixture.signIn(robot, "clerk", "1111");
-        TableView<PerformanceRow> table = robot.lookup("#performances").queryTableView();
-        ClientFixture.waitFor(60, () -> table.getItems().size() == 3);
-        robot.interact(() -> {
-            table.requestFocus();
-            table.getSelectionModel().select(0);
-        });
-        robot.type(KeyCode.ENTER);
-        SeatMap map = robot.lookup("#seat-map").query();
-        ClientFixture.waitFor(30, () -> map.getData() != null);
-        return map;
     }
 
     /** Two best seats paid in cash on the sale screen; the order as the journal has it. */

@@ -18,13 +18,11 @@ import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.ui.common.ClientFixture;
 import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.shell.BoxOfficeApp;
-import com.boxoffice.ui.shell.PerformanceRow;
 
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
 /** Two windows go for the same seat at the same moment: one gets it, the other is told in words. */
@@ -59,8 +57,8 @@ class RaceForASeatTest {
             robot.clickOn(robot.from(two).lookup("#staff-pin").<javafx.scene.Node>query()).write("1111");
             robot.type(KeyCode.ENTER);
             ClientFixture.waitFor(30, () -> robot.from(two).lookup("#performances").tryQuery().isPresent());
-            SeatMap mapOne = open(one);
-            SeatMap mapTwo = open(two);
+            SeatMap mapOne = ClientFixture.openPerformance(robot, one, 0);
+            SeatMap mapTwo = ClientFixture.openPerformance(robot, two, 0);
 
             // both clerks pick the same three seats, the middle of the first row, and press F3 together
             int seat = mapOne.getData().indexOf("STALLS-A-12");
@@ -109,20 +107,5 @@ class RaceForASeatTest {
             assertThat(winnerMap.isMine(seat)).isTrue();
             ClientFixture.waitFor(10, () -> loserMap.stateOf(seat) == 'H' && !loserMap.isMine(seat));
         }
-    }
-
-    private SeatMap open(Parent root) throws Exception {
-        TableView<PerformanceRow> table = robot.from(root).lookup("#performances").queryTableView();
-        ClientFixture.waitFor(60, () -> table.getItems().size() == 3);
-        robot.interact(() -> table.getSelectionModel().select(0));
-        robot.interact(() -> {
-            table.requestFocus();
-            table.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER,
-                    false, false, false, false));
-        });
-        ClientFixture.waitFor(10, () -> robot.from(root).lookup("#seat-map").tryQuery().isPresent());
-        SeatMap map = robot.from(root).lookup("#seat-map").query();
-        ClientFixture.waitFor(30, () -> map.getData() != null);
-        return map;
     }
 }

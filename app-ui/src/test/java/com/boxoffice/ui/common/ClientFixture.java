@@ -122,6 +122,26 @@ public final class ClientFixture {
         }
     }
 
+    /**
+     * Opens a performance of the list in the window under {@code root} (Enter on its row, sent to
+     * that window's table whichever window has the keyboard) and waits for its live seat map.
+     */
+    public static com.boxoffice.ui.seatmap.SeatMap openPerformance(org.testfx.api.FxRobot robot, javafx.scene.Parent root,
+                                                                   int row) throws TimeoutException {
+        javafx.scene.control.TableView<?> table = robot.from(root).lookup("#performances").queryTableView();
+        waitFor(60, () -> table.getItems().size() == 3);
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(row);
+            table.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+        });
+        waitFor(10, () -> robot.from(root).lookup("#seat-map").tryQuery().isPresent());
+        com.boxoffice.ui.seatmap.SeatMap map = robot.from(root).lookup("#seat-map").query();
+        waitFor(30, () -> map.getData() != null);
+        return map;
+    }
+
     /** Whether the node and every node around it are visible: it is on screen. */
     public static boolean shown(javafx.scene.Node node) {
         for (javafx.scene.Node n = node; n != null; n = n.getParent()) {

@@ -19,7 +19,6 @@ import com.boxoffice.ui.common.ClientFixture;
 import com.boxoffice.ui.common.Screenshots;
 import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.shell.BoxOfficeApp;
-import com.boxoffice.ui.shell.PerformanceRow;
 
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -53,7 +52,7 @@ class ManagerLiveTest {
     void aSaleAtAnotherWindowShowsOnTheManagersMapAndCountsLive() throws Exception {
         ClientFixture.signIn(robot, "manager", "9999");
         Parent managerRoot = robot.lookup("#performances").query().getScene().getRoot();
-        SeatMap managerMap = open(managerRoot, 0);
+        SeatMap managerMap = ClientFixture.openPerformance(robot, managerRoot, 0);
         Label sold = robot.from(managerRoot).lookup("#count-sold").queryAs(Label.class);
         ClientFixture.waitFor(10, () -> "0".equals(sold.getText()));
 
@@ -63,7 +62,7 @@ class ManagerLiveTest {
             robot.clickOn(robot.from(windowRoot).lookup("#staff-pin").<javafx.scene.Node>query()).write("1111");
             robot.type(KeyCode.ENTER);
             ClientFixture.waitFor(30, () -> robot.from(windowRoot).lookup("#performances").tryQuery().isPresent());
-            open(windowRoot, 0);
+            ClientFixture.openPerformance(robot, windowRoot, 0);
             robot.clickOn(robot.from(windowRoot).lookup("#hold-best").<javafx.scene.Node>query());
             ClientFixture.waitFor(20, () -> robot.from(windowRoot).lookup("#pay-card").query().isDisabled() == false);
             javafx.scene.control.Button payCard = robot.from(windowRoot).lookup("#pay-card").queryButton();
@@ -109,19 +108,5 @@ class ManagerLiveTest {
             ClientFixture.waitFor(10, () -> "0".equals(blocked.getText()));
             assertThat(holds.availability("demo-theatre-1").stateOf(a)).isEqualTo(com.boxoffice.core.hold.SeatState.AVAILABLE);
         }
-    }
-
-    private SeatMap open(Parent root, int row) throws Exception {
-        TableView<PerformanceRow> table = robot.from(root).lookup("#performances").queryTableView();
-        ClientFixture.waitFor(60, () -> table.getItems().size() == 3);
-        robot.interact(() -> {
-            table.requestFocus();
-            table.getSelectionModel().select(row);
-        });
-        robot.type(KeyCode.ENTER);
-        ClientFixture.waitFor(10, () -> robot.from(root).lookup("#seat-map").tryQuery().isPresent());
-        SeatMap map = robot.from(root).lookup("#seat-map").query();
-        ClientFixture.waitFor(30, () -> map.getData() != null);
-        return map;
     }
 }

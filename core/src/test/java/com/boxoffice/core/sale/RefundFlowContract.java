@@ -85,13 +85,6 @@ abstract class RefundFlowContract {
     private static final Duration CARD_ANSWER_TIME = Duration.ofMinutes(2);
     private static final AtomicInteger TESTS = new AtomicInteger();
 
-    /** Thrown from a checkpoint: the process dies right after that step was committed. */
-    static final class SimulatedCrash extends RuntimeException {
-        SimulatedCrash(SaleStep step) {
-            super("crash after " + step);
-        }
-    }
-
     @BeforeEach
     void setUp() {
         clock = new MutableClock(EPOCH.minus(Duration.ofDays(TESTS.incrementAndGet())));
@@ -112,14 +105,6 @@ abstract class RefundFlowContract {
 
     SaleService service() {
         return service(SaleCheckpoints.NONE);
-    }
-
-    static SaleCheckpoints crashAfter(SaleStep target) {
-        return (step, orderId) -> {
-            if (step == target) {
-                throw new SimulatedCrash(step);
-            }
-        };
     }
 
     HoldRequest window(String... seats) {
@@ -257,8 +242,8 @@ abstract class RefundFlowContract {
     void aRefundInterruptedAtAnyStepIsFinishedOnceOnRestart(SaleStep step) {
         String crashId = "r-crash-" + step;
         SaleReceipt sale = soldByCard("STALLS-A-1", "STALLS-A-2");
-        assertThatThrownBy(() -> service(crashAfter(step)).refund(refundOf(crashId, sale.orderId(), "STALLS-A-1")))
-                .isInstanceOf(SimulatedCrash.class);
+        assertThatThrownBy(() -> service(SaleFlowContract.crashAfter(step)).refund(refundOf(crashId, sale.orderId(), "STALLS-A-1")))
+                .isInstanceOf(SaleFlowContract.SimulatedCrash.class);
         // whatever was done, the ticket is already void: the seat cannot be refunded a second time
         assertThat(liveSeats(sale.orderId())).containsExactly("STALLS-A-2");
 
@@ -377,8 +362,8 @@ abstract class RefundFlowContract {
         String crashId = "x-crash-" + step;
         SaleReceipt old = soldByCard("STALLS-A-1");
         Basket cheaper = service().start(window("STALLS-C-5"));
-        assertThatThrownBy(() -> service(crashAfter(step)).exchange(exchangeOf(crashId, old.orderId(),
-                List.of("STALLS-A-1"), cheaper.orderId()))).isInstanceOf(SimulatedCrash.class);
+        assertThatThrownBy(() -> service(SaleFlowContract.crashAfter(step)).exchange(exchangeOf(crashId, old.orderId(),
+                List.of("STALLS-A-1"), cheaper.orderId()))).isInstanceOf(SaleFlowContract.SimulatedCrash.class);
         // the buyer never holds both: until the new sale is confirmed the old ticket stands alone
         if (status(cheaper.orderId()) != OrderStatus.CONFIRMED) {
             assertThat(liveSeats(old.orderId())).containsExactly("STALLS-A-1");
@@ -400,9 +385,9 @@ abstract class RefundFlowContract {
     void anExchangeInterruptedBeforeItsTopUpCardWasChargedIsUnwoundAndTheOldTicketStands() {
         SaleReceipt old = soldByCard("STALLS-C-1");
         Basket dearer = service().start(window("STALLS-A-1"));
-        assertThatThrownBy(() -> service(crashAfter(SaleStep.EXCHANGE_JOURNALLED)).exchange(exchangeOf("x-card-crash",
+        assertThatThrownBy(() -> service(SaleFlowContract.crashAfter(SaleStep.EXCHANGE_JOURNALLED)).exchange(exchangeOf("x-card-crash",
                 old.orderId(), List.of("STALLS-C-1"), dearer.orderId(), new Tender.Card(2000, SimulatedOutcome.APPROVE))))
-                .isInstanceOf(SimulatedCrash.class);
+                .isInstanceOf(SaleFlowContract.SimulatedCrash.class);
         // the card might still be on its way: the exchange waits
         assertThat(service().recover(afterNow()).stillUnknown()).isPositive();
         assertThat(refunds.findById("x-card-crash").orElseThrow().getStatus()).isEqualTo(RefundStatus.AWAITING_NEW_SALE);
