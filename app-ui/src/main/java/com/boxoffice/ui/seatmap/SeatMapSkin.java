@@ -41,6 +41,10 @@ import javafx.util.Duration;
  */
 public class SeatMapSkin extends SkinBase<SeatMap> {
 
+    private static final double MIN_SIZE = 160;
+    private static final double PREF_WIDTH = 800;
+    private static final double PREF_HEIGHT = 600;
+
     static final Color BACKGROUND = Color.web("#f7f8fa");
     /** Held by others: magenta, far from every price colour (gold included). */
     static final Color HELD = Color.web("#c2189b");
@@ -518,6 +522,31 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         }
         System.arraycopy(seats, 0, pending, pendingCount, seats.length);
         pendingCount += seats.length;
+    }
+
+    /*
+     * The canvas and image are sized to the control at each layout, and a canvas's minimum size is
+     * its current size; without these the map could grow with its window but never shrink again,
+     * pushing panels beside it off screen.
+     */
+    @Override
+    protected double computeMinWidth(double height, double top, double right, double bottom, double left) {
+        return left + MIN_SIZE + right;
+    }
+
+    @Override
+    protected double computeMinHeight(double width, double top, double right, double bottom, double left) {
+        return top + MIN_SIZE + bottom;
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return left + PREF_WIDTH + right;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return top + PREF_HEIGHT + bottom;
     }
 
     @Override

@@ -29,7 +29,11 @@ public class SeatMapView implements SeatMapViewModel.Display {
                 + "Click or Space: select   Shift+drag: select an area   Arrows: next seat   Esc: clear");
         help.getStyleClass().add("help");
         help.setPadding(new Insets(6, 16, 6, 16));
-        BorderPane footer = new BorderPane(null, null, help, null, status);
+        help.setMinWidth(0);
+        // the help line is the centre, so it gives way (ellipsis) when the window is narrow: a
+        // BorderPane's left and right keep their preferred widths and would push panels off screen
+        BorderPane footer = new BorderPane(help, null, null, null, status);
+        BorderPane.setAlignment(help, javafx.geometry.Pos.CENTER_RIGHT);
         legend.setId("seat-map-legend");
         root.setCenter(map);
         root.setRight(legend);
