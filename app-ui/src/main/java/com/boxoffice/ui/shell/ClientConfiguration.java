@@ -23,11 +23,11 @@ import com.boxoffice.core.payment.PaymentRepository;
 import com.boxoffice.core.payment.SimulatedPaymentProvider;
 import com.boxoffice.core.performance.PerformanceEntity;
 import com.boxoffice.core.performance.PerformanceRepository;
+import com.boxoffice.core.sale.OrderLookup;
 import com.boxoffice.core.sale.RefundRepository;
 import com.boxoffice.core.sale.SaleCheckpoints;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SaleService;
-import com.boxoffice.core.sale.OrderLookup;
 import com.boxoffice.core.sale.TillTotals;
 import com.boxoffice.core.shared.AuditEventRepository;
 import com.boxoffice.core.shift.OpenShiftRepository;
@@ -36,6 +36,9 @@ import com.boxoffice.core.shift.ShiftService;
 import com.boxoffice.core.shift.TillShiftTotals;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
+import com.boxoffice.core.sync.OutboxRepository;
+import com.boxoffice.core.sync.SellingMode;
+import com.boxoffice.core.sync.TerminalOutbox;
 import com.boxoffice.core.ticket.TicketKeys;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.ticket.TicketSigner;
@@ -94,12 +97,21 @@ public class ClientConfiguration {
         return new TransactionTemplate(transactions);
     }
 
+    /**
+     * Every sale this terminal confirms, queued in its journal for the sync server in the same
+     * transaction, so central PostgreSQL gets every sale the terminal made.
+     */
+    @Bean
+    TerminalOutbox terminalOutbox(OutboxRepository outbox, ClientProperties properties, Clock clock) {
+        return new TerminalOutbox(outbox, properties.terminalId(), clock, order -> SellingMode.ONLINE);
+    }
+
     @Bean
     SaleService saleService(HoldStore holds, InMemoryPerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
                             SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
-                            RefundRepository refunds, TransactionTemplate tx, Clock clock) {
+                            RefundRepository refunds, TransactionTemplate tx, Clock clock, TerminalOutbox outbox) {
         return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, refunds, tx, clock,
-                SaleCheckpoints.NONE, CARD_ANSWER_TIME);
+                SaleCheckpoints.NONE, CARD_ANSWER_TIME, outbox);
     }
 
     /** The venues and performances this terminal sells, written to its journal (its sales refer to them). */

@@ -75,15 +75,26 @@ public class SaleService {
     private final Clock clock;
     private final SaleCheckpoints checkpoints;
     private final Duration cardAnswerTime;
+    private final ConfirmedSales confirmedSales;
 
-    /**
-     * @param cardAnswerTime longest a card charge may take to be answered; a charge with no recorded
-     *                       answer younger than this may still be on its way, so nobody else touches it
-     */
+    /** A sale service whose confirmed sales go nowhere else (a server's, or a test's). */
     public SaleService(HoldStore holds, PerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
                        SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
                        RefundRepository refunds, TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints,
                        Duration cardAnswerTime) {
+        this(holds, seatings, tokens, cards, orders, payments, tickets, refunds, tx, clock, checkpoints, cardAnswerTime,
+                ConfirmedSales.NONE);
+    }
+
+    /**
+     * @param cardAnswerTime longest a card charge may take to be answered; a charge with no recorded
+     *                       answer younger than this may still be on its way, so nobody else touches it
+     * @param confirmedSales told of each order inside the transaction that confirms it (a terminal's outbox)
+     */
+    public SaleService(HoldStore holds, PerformanceSeatings seatings, HoldTokens tokens, PaymentProvider cards,
+                       SaleOrderRepository orders, PaymentRepository payments, TicketRepository tickets,
+                       RefundRepository refunds, TransactionTemplate tx, Clock clock, SaleCheckpoints checkpoints,
+                       Duration cardAnswerTime, ConfirmedSales confirmedSales) {
         this.holds = holds;
         this.seatings = seatings;
         this.tokens = tokens;
@@ -96,6 +107,7 @@ public class SaleService {
         this.clock = clock;
         this.checkpoints = checkpoints;
         this.cardAnswerTime = cardAnswerTime;
+        this.confirmedSales = confirmedSales;
         this.refundSteps = new RefundSteps(holds, cards, orders, payments, tickets, refunds, tx, clock, checkpoints);
     }
 
@@ -430,7 +442,9 @@ public class SaleService {
                     }
                 }
                 fresh.confirm(now);
-                return orders.save(fresh);
+                SaleOrderEntity saved = orders.save(fresh);
+                confirmedSales.confirmed(saved, payments.findByOrderIdOrderByCreatedAt(orderId));
+                return saved;
             });
         } catch (DataIntegrityViolationException e) {
             // The database's last safety net refused a second live ticket for a seat.

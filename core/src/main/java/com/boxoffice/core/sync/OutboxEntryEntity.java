@@ -41,6 +41,15 @@ public class OutboxEntryEntity {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    @Column(name = "message_id", length = 36)
+    private String messageId;
+
+    @Column(name = "outcome", length = 16)
+    private String outcome;
+
+    @Column(name = "outcome_detail")
+    private String outcomeDetail;
+
     protected OutboxEntryEntity() {
     }
 
@@ -61,6 +70,24 @@ public class OutboxEntryEntity {
         entry.payload = Objects.requireNonNull(payload, "payload");
         entry.createdAt = Objects.requireNonNull(now, "now");
         return entry;
+    }
+
+    /**
+     * An undelivered entry the server applies under {@code messageId} (a sale's id): sending it again
+     * is answered from the server's record, never applied twice.
+     */
+    public static OutboxEntryEntity append(String terminalId, long sequenceNo, String kind, String payload,
+                                           String messageId, Instant now) {
+        OutboxEntryEntity entry = append(terminalId, sequenceNo, kind, payload, now);
+        entry.messageId = Objects.requireNonNull(messageId, "messageId");
+        return entry;
+    }
+
+    /** The server's answer: the entry is delivered, and what became of it is kept for the clerk. */
+    public void recordOutcome(String outcome, String detail, Instant at) {
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
+        this.outcomeDetail = detail;
+        markDelivered(at);
     }
 
     /** The server has it. Delivering twice keeps the first time, since the server ignores repeats. */
@@ -100,5 +127,19 @@ public class OutboxEntryEntity {
 
     public Instant getDeliveredAt() {
         return deliveredAt;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    /** ACCEPTED, RESEATED, REFUND_DUE or REJECTED once delivered; null before. */
+    public String getOutcome() {
+        return outcome;
+    }
+
+    /** The server's whole answer for the entry, as JSON. */
+    public String getOutcomeDetail() {
+        return outcomeDetail;
     }
 }

@@ -17,6 +17,15 @@ public interface OutboxRepository extends JpaRepository<OutboxEntryEntity, Long>
     @Query("select coalesce(max(o.sequenceNo), 0) from OutboxEntryEntity o where o.terminalId = :terminalId")
     long findLastSequenceNo(@Param("terminalId") String terminalId);
 
+    /** How many entries still wait for the server. */
+    long countByTerminalIdAndDeliveredAtIsNull(String terminalId);
+
+    List<OutboxEntryEntity> findByMessageIdIn(java.util.Collection<String> messageIds);
+
+    /** Delivered entries with an outcome other than {@code outcome}, newest first: what a clerk must look at. */
+    List<OutboxEntryEntity> findByTerminalIdAndOutcomeNotOrderBySequenceNoDesc(String terminalId, String outcome,
+                                                                              Limit limit);
+
     /** The next entries to send, in the order they were recorded. */
     List<OutboxEntryEntity> findByTerminalIdAndDeliveredAtIsNullOrderBySequenceNo(String terminalId, Limit limit);
 

@@ -43,6 +43,12 @@ import com.boxoffice.core.hold.RedisKeys;
 import com.boxoffice.core.hold.UnknownHoldException;
 import com.boxoffice.core.hold.UnknownPerformanceException;
 import com.boxoffice.core.hold.LimitExceededException;
+import com.boxoffice.core.sync.OutboxEntryEntity;
+import com.boxoffice.core.sync.OutboxRepository;
+import com.boxoffice.core.sync.SellingMode;
+import com.boxoffice.core.sync.SyncSale;
+import com.boxoffice.core.sync.TerminalOutbox;
+import com.boxoffice.core.sync.TerminalOutboxJson;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.venue.VenueRepository;
@@ -75,6 +81,8 @@ abstract class SaleFlowContract {
     PerformanceRepository performances;
     @Autowired
     SeatAssignmentRepository assignments;
+    @Autowired
+    OutboxRepository outbox;
 
     MutableClock clock;
     InMemoryPerformanceSeatings seatings;
@@ -151,6 +159,20 @@ abstract class SaleFlowContract {
 
     SaleService service() {
         return service(SaleCheckpoints.NONE);
+    }
+
+    /** A terminal's sale service, queueing its confirmed sales in the outbox under {@code terminalId}. */
+    SaleService terminal(String terminalId, SaleCheckpoints checkpoints) {
+        return new SaleService(holds, seatings, tokens, cards, orders, payments, tickets, refunds,
+                new TransactionTemplate(transactions), clock, checkpoints, CARD_ANSWER_TIME,
+                new TerminalOutbox(outbox, terminalId, clock, order -> SellingMode.ONLINE));
+    }
+
+    List<SyncSale> queued(String terminalId) {
+        return outbox.findAll().stream().filter(e -> e.getTerminalId().equals(terminalId))
+                .sorted(java.util.Comparator.comparingLong(OutboxEntryEntity::getSequenceNo))
+                .map(e -> TerminalOutboxJson.read(e.getPayload()))
+                .toList();
     }
 
     static SaleCheckpoints crashAfter(SaleStep target) {
@@ -309,6 +331,81 @@ abstract class SaleFlowContract {
         assertThat(cards.netChargedMinor()).isZero();
         assertThat(liveTickets(basket.orderId())).isEmpty();
         assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.REFUNDED);
+    }
+
+    // --- the terminal's outbox ---
+
+    @Test
+    void aConfirmedSaleIsQueuedForTheSyncServerWithItsSeatsAndMoney() {
+        String terminal = "T-" + UUID.randomUUID();
+        SaleService sales = terminal(terminal, SaleCheckpoints.NONE);
+        Basket first = sales.start(window("STALLS-A-1", "STALLS-C-1"));
+        sales.pay(first.orderId(), List.of(new Tender.Card(4000, SimulatedOutcome.APPROVE), new Tender.Cash(6000, 10000)));
+        Basket second = sales.start(window("STALLS-A-2"));
+        sales.pay(second.orderId(), List.of(new Tender.Cash(6000, 6000)));
+
+        List<SyncSale> queued = queued(terminal);
+        assertThat(queued).extracting(SyncSale::orderId).containsExactly(first.orderId(), second.orderId());
+        assertThat(queued).extracting(SyncSale::sequence).containsExactly(1L, 2L);
+        assertThat(queued).extracting(SyncSale::saleId).doesNotHaveDuplicates().doesNotContainNull();
+        SyncSale sale = queued.getFirst();
+        assertThat(sale.performanceId()).isEqualTo(performance.id());
+        assertThat(sale.channel()).isEqualTo("BOX_OFFICE");
+        assertThat(sale.mode()).isEqualTo("ONLINE");
+        assertThat(sale.currency()).isEqualTo("EUR");
+        assertThat(sale.seats()).extracting(SyncSale.Seat::seatId, SyncSale.Seat::priceMinor)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("STALLS-A-1", 6000L),
+                        org.assertj.core.groups.Tuple.tuple("STALLS-C-1", 4000L));
+        assertThat(sale.payments()).extracting(SyncSale.Payment::method, SyncSale.Payment::amountMinor,
+                        SyncSale.Payment::tenderedMinor, SyncSale.Payment::changeMinor)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CARD", 4000L, null, null),
+                        org.assertj.core.groups.Tuple.tuple("CASH", 6000L, 10000L, 4000L));
+    }
+
+    @Test
+    void aCancelledSaleIsNotQueuedAndADeclinedCardIsNotPartOfTheSale() {
+        String terminal = "T-" + UUID.randomUUID();
+        SaleService sales = terminal(terminal, SaleCheckpoints.NONE);
+        sales.cancel(sales.start(window("STALLS-A-2")).orderId());
+        Basket declined = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(declined.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.DECLINE))))
+                .isInstanceOf(PaymentDeclinedException.class);
+        assertThat(queued(terminal)).isEmpty();
+
+        sales.pay(declined.orderId(), List.of(new Tender.Cash(6000, 6000)));
+        assertThat(queued(terminal)).singleElement().satisfies(sale -> {
+            assertThat(sale.orderId()).isEqualTo(declined.orderId());
+            assertThat(sale.payments()).extracting(SyncSale.Payment::method).containsExactly("CASH");
+        });
+    }
+
+    @Test
+    void aSaleInterruptedBeforeItsTicketsIsQueuedExactlyOnceOnRestart() {
+        String terminal = "T-" + UUID.randomUUID();
+        Basket basket = terminal(terminal, SaleCheckpoints.NONE).start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> terminal(terminal, crashAfter(SaleStep.SEATS_CONFIRMED)).pay(basket.orderId(),
+                List.of(new Tender.Cash(6000, 10000)))).isInstanceOf(SimulatedCrash.class);
+        assertThat(queued(terminal)).isEmpty();
+
+        SaleService restarted = terminal(terminal, SaleCheckpoints.NONE);
+        assertThat(restarted.recover(clock.instant().plusSeconds(1)).completed()).isEqualTo(1);
+        restarted.recover(clock.instant().plusSeconds(1));
+        restarted.pay(basket.orderId(), List.of(new Tender.Cash(6000, 6000)));
+
+        assertThat(queued(terminal)).singleElement().satisfies(sale -> {
+            assertThat(sale.orderId()).isEqualTo(basket.orderId());
+            assertThat(sale.sequence()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRestartedTerminalNumbersOnFromItsLastQueuedSale() {
+        String terminal = "T-" + UUID.randomUUID();
+        SaleService before = terminal(terminal, SaleCheckpoints.NONE);
+        before.pay(before.start(window("STALLS-A-1")).orderId(), List.of(new Tender.Cash(6000, 6000)));
+        SaleService after = terminal(terminal, SaleCheckpoints.NONE);
+        after.pay(after.start(window("STALLS-A-2")).orderId(), List.of(new Tender.Cash(6000, 6000)));
+        assertThat(queued(terminal)).extracting(SyncSale::sequence).containsExactly(1L, 2L);
     }
 
     // --- crash and restart ---

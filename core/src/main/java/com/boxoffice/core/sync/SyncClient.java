@@ -1,0 +1,102 @@
+package com.boxoffice.core.sync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The terminal's side of the sync API: posts batches with the terminal's credential. Every failure
+ * comes back as one of two exceptions, so the caller only decides between "try again later" and
+ * "someone must act".
+ */
+public class SyncClient {
+
+    private final HttpClient http;
+    private final URI base;
+    private final String credential;
+    private final Duration timeout;
+
+    /**
+     * @param base       the sync server, e.g. {@code http://sync.example:8080}
+     * @param credential the terminal's credential as registration gave it ({@code terminalId.secret})
+     * @param timeout    how long one call may take before the server counts as unreachable
+     */
+    public SyncClient(URI base, String credential, Duration timeout) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.credential = Objects.requireNonNull(credential, "credential");
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Delivers a batch; the server's outcome for each sale. */
+    public SyncAnswer send(SyncBatch batch) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/batches"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(batch)))
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() == 200) {
+            try {
+                return TerminalOutbox.JSON.readValue(response.body(), SyncAnswer.class);
+            } catch (JacksonException e) {
+                throw new SyncUnavailableException("The sync server answered something that is not a batch answer", e);
+            }
+        }
+        throw refusedOrUnavailable(response);
+    }
+
+    /** True when the server answers its health check; never throws. */
+    public boolean reachable() {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/health")).timeout(timeout).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpResponse<String> call(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SyncUnavailableException("The sync server at " + base + " cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncUnavailableException("Interrupted while talking to the sync server", e);
+        }
+    }
+
+    /** 5xx and 429 are the server's trouble (try again); other answers mean the terminal must change something. */
+    private static RuntimeException refusedOrUnavailable(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String detail = problemDetail(response.body());
+        if (status >= 500 || status == 429) {
+            return new SyncUnavailableException("The sync server is not able to take sales now (" + status + "): " + detail,
+                    null);
+        }
+        return new SyncRefusedException(status, detail);
+    }
+
+    private static String problemDetail(String body) {
+        try {
+            JsonNode problem = TerminalOutbox.JSON.readTree(body);
+            String detail = problem.path("detail").asString("");
+            return detail.isBlank() ? problem.path("title").asString(body) : detail;
+        } catch (JacksonException | IllegalArgumentException e) {
+            return body == null || body.isBlank() ? "no detail given" : body;
+        }
+    }
+}

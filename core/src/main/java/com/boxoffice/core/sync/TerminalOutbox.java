@@ -1,0 +1,90 @@
+package com.boxoffice.core.sync;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import com.boxoffice.core.payment.PaymentEntity;
+import com.boxoffice.core.payment.PaymentStatus;
+import com.boxoffice.core.sale.ConfirmedSales;
+import com.boxoffice.core.sale.OrderSeat;
+import com.boxoffice.core.sale.SaleOrderEntity;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A terminal's outbox of sales for the sync server. Every confirmed sale, online or offline, is
+ * appended in the transaction that confirms it, so central PostgreSQL gets every sale the terminal
+ * made and a crash can never confirm a sale without queueing it (or queue one that was not
+ * confirmed).
+ *
+ * <p>Each sale gets a fresh UUID as its sale id, the key the server applies it under; sequence
+ * numbers only order a terminal's entries. Numbers are handed out in this process (one terminal
+ * process owns its H2 file), starting after the highest stored; a rolled-back sale leaves a gap,
+ * which is harmless because nothing is acknowledged by sequence.
+ */
+public class TerminalOutbox implements ConfirmedSales {
+
+    /** The outbox entry kind of a sale. */
+    public static final String SALE = "SALE";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final OutboxRepository outbox;
+    private final String terminalId;
+    private final Clock clock;
+    private final Function<SaleOrderEntity, SellingMode> modes;
+    private final ReentrantLock numbering = new ReentrantLock();
+    private long last = -1;
+
+    /**
+     * @param modes how the terminal took an order's seats (online, or offline from its allocation or
+     *              at risk); decided by whoever knows whether the terminal was offline
+     */
+    public TerminalOutbox(OutboxRepository outbox, String terminalId, Clock clock,
+                          Function<SaleOrderEntity, SellingMode> modes) {
+        this.outbox = outbox;
+        this.terminalId = terminalId;
+        this.clock = clock;
+        this.modes = modes;
+    }
+
+    @Override
+    public void confirmed(SaleOrderEntity order, List<PaymentEntity> payments) {
+        long sequence = nextSequence();
+        SyncSale sale = new SyncSale(UUID.randomUUID().toString(), sequence, order.getPerformanceId(), order.getId(),
+                order.getChannel().name(), modes.apply(order).name(), clock.instant(), order.getBuyer(),
+                order.getCurrency(), seats(order), taken(payments));
+        outbox.save(OutboxEntryEntity.append(terminalId, sequence, SALE, JSON.writeValueAsString(sale), sale.saleId(),
+                clock.instant()));
+    }
+
+    private long nextSequence() {
+        numbering.lock();
+        try {
+            if (last < 0) {
+                last = outbox.findLastSequenceNo(terminalId);
+            }
+            return ++last;
+        } finally {
+            numbering.unlock();
+        }
+    }
+
+    private static List<SyncSale.Seat> seats(SaleOrderEntity order) {
+        return order.getSeats().stream()
+                .map((OrderSeat seat) -> new SyncSale.Seat(seat.seatId(), seat.category(), seat.priceMinor()))
+                .toList();
+    }
+
+    /** The money that stayed taken: declined, voided and refunded attempts are not part of the sale. */
+    private static List<SyncSale.Payment> taken(List<PaymentEntity> payments) {
+        return payments.stream()
+                .filter(p -> p.getStatus() == PaymentStatus.CAPTURED || p.getStatus() == PaymentStatus.AUTHORISED)
+                .map(p -> new SyncSale.Payment(p.getMethod().name(), p.getAmountMinor(), p.getTenderedMinor(),
+                        p.getChangeMinor(), p.getIdempotencyKey(), p.getProviderReference()))
+                .toList();
+    }
+}
