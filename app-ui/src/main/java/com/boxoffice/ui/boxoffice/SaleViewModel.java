@@ -298,6 +298,13 @@ public class SaleViewModel implements AutoCloseable {
         }
     }
 
+    /** Forgets the last message: the buyer has moved on to another way of choosing seats. */
+    public void clearMessage() {
+        if (!activity.isBusy()) {
+            say("", false);
+        }
+    }
+
     private void clear() {
         ticker.stop();
         basket.set(null);

@@ -3,6 +3,7 @@ package com.boxoffice.ui.kiosk;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.PerformanceSeatings;
@@ -12,34 +13,52 @@ import com.boxoffice.core.sale.SaleService;
 import com.boxoffice.ui.boxoffice.SaleViewModel;
 import com.boxoffice.ui.common.SeatNames;
 import com.boxoffice.ui.demo.DemoCatalog;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
-/** What a kiosk sells with: sales on the kiosk channel, the performances' prices and seat names, and the manager PIN check. */
-public class KioskDesk implements KioskView.Details {
+/**
+ * What a kiosk sells with: sales on the kiosk channel, live seat maps, the performances' prices,
+ * seat names and seat limits, and the manager PIN check.
+ */
+public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
 
     private final SaleService sales;
     private final HoldStore holds;
     private final Clock clock;
     private final DemoCatalog catalog;
     private final PerformanceSeatings seatings;
+    private final Supplier<SeatMapViewModel> maps;
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
     private final Predicate<String> managerPin;
 
     public KioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
-                     String terminalId, SaleViewModel.TicketOutput tickets, Predicate<String> managerPin) {
+                     Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets,
+                     Predicate<String> managerPin) {
         this.sales = sales;
         this.holds = holds;
         this.clock = clock;
         this.catalog = catalog;
         this.seatings = seatings;
+        this.maps = maps;
         this.terminalId = terminalId;
         this.tickets = tickets;
         this.managerPin = managerPin;
     }
 
+    @Override
     public SaleViewModel sale(String performanceId) {
         return new SaleViewModel(sales, holds, clock, performanceId, Channel.KIOSK, terminalId, () -> "kiosk " + terminalId,
                 tickets);
+    }
+
+    @Override
+    public SeatMapViewModel map() {
+        return maps.get();
+    }
+
+    @Override
+    public int perBuyerLimit(String performanceId) {
+        return seatings.seating(performanceId).performance().perBuyerLimit();
     }
 
     public boolean isManagerPin(String pin) {

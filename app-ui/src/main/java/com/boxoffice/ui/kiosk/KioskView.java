@@ -2,19 +2,27 @@ package com.boxoffice.ui.kiosk;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.boxoffice.core.hold.SeatChange;
 import com.boxoffice.core.payment.SimulatedOutcome;
 import com.boxoffice.core.performance.PriceTier;
 import com.boxoffice.core.sale.OrderSeat;
 import com.boxoffice.core.sale.SaleReceipt;
+import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
 import com.boxoffice.ui.boxoffice.SaleViewModel;
 import com.boxoffice.ui.common.Fx;
 import com.boxoffice.ui.common.Money;
 import com.boxoffice.ui.common.SeatNames;
+import com.boxoffice.ui.seatmap.SeatMap;
+import com.boxoffice.ui.seatmap.SeatMapData;
+import com.boxoffice.ui.seatmap.SeatMapLegend;
+import com.boxoffice.ui.seatmap.SeatMapViewModel;
 import com.boxoffice.ui.shell.PerformanceRow;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +34,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -53,6 +63,7 @@ public class KioskView {
     private final Details details;
     private final BorderPane start = new BorderPane();
     private final BorderPane choose = new BorderPane();
+    private final BorderPane map = new BorderPane();
     private final BorderPane basket = new BorderPane();
     private final BorderPane done = new BorderPane();
     private final VBox pinPad;
@@ -64,12 +75,13 @@ public class KioskView {
         root.addEventFilter(InputEvent.ANY, e -> model.touched());
         buildStart();
         pinPad = buildPinPad();
-        root.getChildren().addAll(start, choose, basket, done, pinPad);
+        root.getChildren().addAll(start, choose, map, basket, done, pinPad);
         show(model.screenProperty().get());
         model.screenProperty().addListener((obs, old, screen) -> show(screen));
         model.saleProperty().addListener((obs, old, sale) -> {
             if (sale != null) {
                 buildChoose(sale);
+                buildMap(sale, model.mapProperty().get());
                 buildBasket(sale);
                 buildDone(sale);
             }
@@ -79,6 +91,7 @@ public class KioskView {
     private void show(KioskViewModel.Screen screen) {
         start.setVisible(screen == KioskViewModel.Screen.START);
         choose.setVisible(screen == KioskViewModel.Screen.CHOOSE);
+        map.setVisible(screen == KioskViewModel.Screen.MAP);
         basket.setVisible(screen == KioskViewModel.Screen.BASKET);
         done.setVisible(screen == KioskViewModel.Screen.DONE);
     }
@@ -121,7 +134,7 @@ public class KioskView {
         ToggleGroup counts = new ToggleGroup();
         HBox countButtons = new HBox(12);
         countButtons.setAlignment(Pos.CENTER);
-        for (int n = 1; n <= 8; n++) {
+        for (int n = 1; n <= model.ticketLimit(); n++) {
             ToggleButton b = new ToggleButton(String.valueOf(n));
             b.setId("kiosk-count-" + n);
             b.setUserData(n);
@@ -129,7 +142,7 @@ public class KioskView {
             b.getStyleClass().add("kiosk-choice");
             countButtons.getChildren().add(b);
         }
-        counts.selectToggle(counts.getToggles().get(1));
+        counts.selectToggle(counts.getToggles().get(Math.min(1, counts.getToggles().size() - 1)));
 
         Label price = new Label("Which price?");
         price.getStyleClass().add("kiosk-question");
@@ -166,11 +179,152 @@ public class KioskView {
         find.setOnAction(e -> model.findSeats((Integer) counts.getSelectedToggle().getUserData(),
                 (String) prices.getSelectedToggle().getUserData()));
 
-        VBox content = new VBox(22, title, howMany, countButtons, price, priceButtons, find, message(sale), busy(sale));
+        Button onMap = new Button("Choose seats on the map");
+        onMap.setId("kiosk-open-map");
+        onMap.getStyleClass().addAll("kiosk-secondary", "kiosk-wide");
+        onMap.disableProperty().bind(sale.busyProperty());
+        onMap.setOnAction(e -> model.openMap(mapDisplay));
+
+        VBox content = new VBox(22, title, howMany, countButtons, price, priceButtons, find, onMap, message(sale), busy(sale));
         content.setAlignment(Pos.CENTER);
         content.setPadding(new Insets(24));
         choose.setCenter(content);
         choose.setBottom(footer(startOverButton()));
+    }
+
+    /** Where the live map of the current sale is drawn; set with that sale's map screen. */
+    private SeatMapViewModel.Display mapDisplay;
+
+    /**
+     * The live map: tap seats (up to the purchase limit), hold them, and on to the basket. Pinch or
+     * the zoom buttons go closer; seats someone else takes drop out of the choice as it happens.
+     */
+    private void buildMap(SaleViewModel sale, SeatMapViewModel live) {
+        PerformanceRow row = model.performanceProperty().get();
+        Label title = new Label(row.title() + " - " + row.venue());
+        title.getStyleClass().add("kiosk-question");
+        Label note = new Label();
+        note.setId("kiosk-map-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("kiosk-note");
+        note.textProperty().bind(model.mapNoteProperty());
+        // a binding, not a listener: the model outlives this sale's screen and must not keep it
+        note.styleProperty().bind(Bindings.when(model.mapFullProperty()).then(NOTE_FULL).otherwise(""));
+
+        SeatMap seats = new SeatMap();
+        seats.setId("kiosk-map");
+        seats.setSmallestPick(FINGER);
+        SeatMapLegend legend = new SeatMapLegend();
+        legend.getStyleClass().add("kiosk-legend");
+        Map<String, String> prices = BoxOfficeDesk.prices(details.tiers(sale.performanceId()));
+        seats.setPrices(prices);
+        legend.setPrices(prices);
+        seats.setSelectable(seat -> seats.stateOf(seat) == '.'
+                && (seats.getSelection().contains(seat) || model.mayChooseAnother(seats.getSelection().size())));
+        seats.getSelection().addListener((SetChangeListener<Integer>) change -> {
+            int chosen = seats.getSelection().size();
+            int removed = change.wasRemoved() ? change.getElementRemoved() : -1;
+            if (removed >= 0 && seats.getData() != null && removed < seats.getData().size() && seats.stateOf(removed) != '.') {
+                model.chosenSeatTaken(chosen);
+            } else {
+                model.chosenOnMap(chosen);
+            }
+        });
+        // the held seats show as the buyer's own; the choice is done with once they are held
+        sale.basketProperty().addListener((obs, old, basket) -> {
+            List<Integer> mine = new ArrayList<>();
+            if (basket != null && seats.getData() != null) {
+                for (OrderSeat seat : basket.seats()) {
+                    int index = seats.getData().indexOf(seat.seatId());
+                    if (index >= 0) {
+                        mine.add(index);
+                    }
+                }
+                seats.clearSelection();
+            }
+            seats.setMine(mine);
+        });
+        mapDisplay = new SeatMapViewModel.Display() {
+            @Override
+            public void show(SeatMapData data, String states) {
+                legend.setCategories(data.categories());
+                seats.setData(data);
+                seats.setStates(states);
+            }
+
+            @Override
+            public void replaceStates(String states) {
+                seats.setStates(states);
+            }
+
+            @Override
+            public void apply(SeatChange change) {
+                seats.apply(change);
+            }
+        };
+
+        Button closer = zoomButton(seats, "+", "kiosk-map-zoom-in", KeyCode.PLUS);
+        Button farther = zoomButton(seats, "\u2212", "kiosk-map-zoom-out", KeyCode.MINUS);
+        Button whole = zoomButton(seats, "Whole house", "kiosk-map-whole", KeyCode.DIGIT0);
+        closer.getStyleClass().add("kiosk-zoom");
+        farther.getStyleClass().add("kiosk-zoom");
+        HBox zoom = new HBox(12, closer, farther);
+        zoom.setAlignment(Pos.CENTER);
+        whole.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.getStyleClass().add("kiosk-hint");
+        status.setWrapText(true);
+        if (live != null) {
+            status.textProperty().bind(Bindings.when(live.statusProperty().isEqualTo("Live")).then("")
+                    .otherwise(live.statusProperty()));
+        }
+        VBox side = new VBox(16, legend, zoom, whole, status);
+        side.setPrefWidth(300);
+        side.setMinWidth(280);
+        side.setPadding(new Insets(0, 0, 0, 16));
+        BorderPane area = new BorderPane(seats);
+        area.setRight(side);
+        area.setPadding(new Insets(0, 24, 0, 24));
+
+        Button hold = new Button("Hold these seats");
+        hold.setId("kiosk-map-hold");
+        hold.getStyleClass().add("kiosk-primary");
+        hold.disableProperty().bind(sale.busyProperty().or(Bindings.isEmpty(seats.getSelection())));
+        hold.setOnAction(e -> model.holdChosen(BoxOfficeDesk.selectedSeatIds(seats)));
+        Button back = new Button("Back");
+        back.setId("kiosk-map-back");
+        back.getStyleClass().add("kiosk-secondary");
+        back.disableProperty().bind(sale.busyProperty());
+        back.setOnAction(e -> model.backToBestAvailable());
+
+        Node message = message(sale);
+        message.setId("kiosk-map-message");
+        VBox top = new VBox(8, title, note, message);
+        top.setAlignment(Pos.CENTER);
+        top.setPadding(new Insets(16, 24, 12, 24));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(16, back, startOverButton(), spacer, busy(sale), hold, staffCorner());
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(16, 16, 16, 24));
+        map.setTop(top);
+        map.setCenter(area);
+        map.setBottom(bottom);
+    }
+
+    /** The map's note once as many seats are chosen as one purchase may have: it stands out. */
+    private static final String NOTE_FULL = "-fx-background-color: #ffd84d; -fx-text-fill: #0b0f14; -fx-background-radius: 8;";
+
+    /** Smallest a seat may be drawn, in pixels, and still be picked by a tap rather than zoomed towards. */
+    private static final double FINGER = 28;
+
+    /** A touch-sized stand-in for one of the map's zoom keys. */
+    private static Button zoomButton(SeatMap seats, String text, String id, KeyCode key) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> seats.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, false, false, false)));
+        return button;
     }
 
     private void buildBasket(SaleViewModel sale) {

@@ -13,9 +13,11 @@ import com.boxoffice.core.hold.SeatChange;
 import com.boxoffice.core.venue.Accessibility;
 import com.boxoffice.core.venue.PriceCategory;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
@@ -52,6 +54,7 @@ public class SeatMap extends Control {
     }
 
     private final ObjectProperty<SeatMapData> data = new SimpleObjectProperty<>(this, "data");
+    private final DoubleProperty smallestPick = new SimpleDoubleProperty(this, "smallestPick", 0);
     private final ObservableSet<Integer> selection = FXCollections.observableSet(new HashSet<>());
     private final ObservableSet<Integer> selectionView = FXCollections.unmodifiableObservableSet(selection);
     private final ReadOnlyIntegerWrapper cursor = new ReadOnlyIntegerWrapper(this, "seatCursor", -1);
@@ -99,6 +102,23 @@ public class SeatMap extends Control {
 
     public void setData(SeatMapData value) {
         data.set(value);
+    }
+
+    /**
+     * Seats drawn smaller than this many pixels are too small to pick with a finger: a click or tap
+     * among them zooms in around it until they are this big, and the next one picks. 0 (the default):
+     * a seat is picked at any size it is drawn.
+     */
+    public DoubleProperty smallestPickProperty() {
+        return smallestPick;
+    }
+
+    public double getSmallestPick() {
+        return smallestPick.get();
+    }
+
+    public void setSmallestPick(double pixels) {
+        smallestPick.set(pixels);
     }
 
     /** Replaces every seat's state (a snapshot). */

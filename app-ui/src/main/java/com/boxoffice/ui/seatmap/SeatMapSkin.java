@@ -229,9 +229,10 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         if (data == null) {
             return;
         }
-        if (!detailed()) {
-            // too far to pick a seat: go closer where the click was
-            zoom(detailScale() * 2.5 / scale, px, py);
+        double smallest = Math.min(32, getSkinnable().getSmallestPick());
+        if (!detailed() || scale * SEAT_FRACTION < smallest) {
+            // too far to pick a seat (or to pick one with a finger): go closer where the click was
+            zoom(Math.max(detailScale() * 2.5, smallest / SEAT_FRACTION) / scale, px, py);
             return;
         }
         int seat = seatAt(px, py);

@@ -171,9 +171,9 @@ public class ClientConfiguration {
 
     @Bean
     KioskDesk kioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
-                        InMemoryPerformanceSeatings seatings, ClientProperties properties, StaffDirectory staff,
-                        TicketFiles tickets) {
-        return new KioskDesk(sales, holds, clock, catalog, seatings, properties.terminalId(), tickets,
+                        InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
+                        ClientProperties properties, StaffDirectory staff, TicketFiles tickets) {
+        return new KioskDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets,
                 pin -> staff.verifyManagerPin(pin).isPresent());
     }
 

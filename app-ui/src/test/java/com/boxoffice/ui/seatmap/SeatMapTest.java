@@ -311,6 +311,23 @@ class SeatMapTest {
         assertThat(map.getSelection()).isEmpty();
     }
 
+    @Test
+    void aTapAmongSeatsTooSmallForAFingerGoesCloserAndTheNextTapPicks(FxRobot robot) {
+        theatre(robot);
+        robot.interact(() -> map.setSmallestPick(28));
+        double before = skin().scale();
+        assertThat(before * SeatMapSkin.SEAT_FRACTION).isLessThan(28);
+        double x = skin().screenX(100);
+        double y = skin().screenY(100);
+        click(robot, x, y);
+        assertThat(map.getSelection()).isEmpty();
+        assertThat(skin().scale() * SeatMapSkin.SEAT_FRACTION).isCloseTo(28, Offset.offset(1e-6));
+        assertThat(skin().screenX(100)).isCloseTo(x, Offset.offset(1e-6));
+
+        click(robot, skin().screenX(100), skin().screenY(100));
+        assertThat(map.getSelection()).containsExactly(100);
+    }
+
     /** A pixel on the left edge of the seat's square, where the selection outline is drawn. */
     private Color pixelAtEdge(FxRobot robot, int seat) {
         int size = (int) Math.round(skin().scale() * SeatMapSkin.SEAT_FRACTION);

@@ -91,6 +91,20 @@ class ScreenshotTour {
         robot.clickOn("#kiosk-find");
         ClientFixture.waitFor(20, () -> ClientFixture.shown(robot.lookup("#kiosk-pay").query()));
         Screenshots.save(scene(), OUT.resolve("kiosk-basket.png"));
+
+        // the other way to choose: back from the basket, then seats tapped on the live map
+        robot.clickOn("#kiosk-back");
+        ClientFixture.waitFor(20, () -> ClientFixture.shown(robot.lookup("#kiosk-open-map").query()));
+        robot.clickOn("#kiosk-open-map");
+        com.boxoffice.ui.seatmap.SeatMap map = robot.lookup("#kiosk-map").query();
+        ClientFixture.waitFor(30, () -> map.getData() != null);
+        int seat = map.getData().indexOf("STALLS-E-10");
+        // the best seats held a moment ago may still be on their way back
+        ClientFixture.waitFor(20, () -> map.isSelectable(seat) && map.isSelectable(seat + 1));
+        robot.interact(() -> map.select(seat, seat + 1));
+        robot.clickOn("#kiosk-map-zoom-in");
+        Thread.sleep(1000);
+        Screenshots.save(scene(), OUT.resolve("kiosk-map.png"));
     }
 
     @Test
