@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.HoldStore;
@@ -35,6 +36,8 @@ public class BoxOfficeDesk {
     private final Supplier<SeatMapViewModel> maps;
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
+    /** The sale of each open performance tab, by performance id (FX thread only). */
+    private final Map<String, SaleViewModel> openSales = new HashMap<>();
 
     public BoxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
                          Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets) {
@@ -91,9 +94,34 @@ public class BoxOfficeDesk {
         });
         mapModel.open(row.performanceId(), mapView);
         List<Shortcut> shortcuts = view.shortcuts();
+        openSales.put(row.performanceId(), sale);
         return new OpenedPerformance(view.root(), mapView.map(), shortcuts, () -> {
+            openSales.remove(row.performanceId(), sale);
             sale.close();
             mapModel.close();
         });
+    }
+
+    /**
+     * Takes an exchange to the sale of the seats' performance, so the new seats held there are paid
+     * partly by the seats given back.
+     *
+     * @param showSale opens (or brings forward) that performance's tab
+     * @return why the exchange cannot start there, or empty when it has
+     */
+    public Optional<String> exchange(ExchangeCredit given, Runnable showSale) {
+        if (!openSales.containsKey(given.performanceId())) {
+            showSale.run();
+        }
+        SaleViewModel sale = openSales.get(given.performanceId());
+        if (sale == null) {
+            return Optional.of("The performance of order " + given.shortReference() + " could not be opened here. "
+                    + "Press Refresh (F5), then press F8 again.");
+        }
+        Optional<String> refused = sale.beginExchange(given);
+        if (refused.isEmpty()) {
+            showSale.run();
+        }
+        return refused;
     }
 }

@@ -32,18 +32,20 @@ import javafx.scene.layout.VBox;
 
 /**
  * The "Find order" tool: a search field on top, the orders found on the left, and the chosen order
- * on the right (seats, payments, refunds so far) with a refund of the ticked seats. Builds nodes and
- * binds to {@link FindOrderViewModel}.
+ * on the right (seats, payments, refunds so far) with a refund of the ticked seats, or an exchange
+ * of them for other seats. Builds nodes and binds to {@link FindOrderViewModel}.
  */
 public class FindOrderPane {
 
     private static final KeyCodeCombination REFUND_KEY = new KeyCodeCombination(KeyCode.F7);
+    private static final KeyCodeCombination EXCHANGE_KEY = new KeyCodeCombination(KeyCode.F8);
 
     private final FindOrderViewModel model;
     private final BorderPane root = new BorderPane();
     private final TextField query = new TextField();
     private final TextField reason = new TextField();
     private final Button refund = new Button("Refund selected seats  (" + REFUND_KEY.getDisplayText() + ")");
+    private final Button exchange = new Button("Exchange\u2026  (" + EXCHANGE_KEY.getDisplayText() + ")");
     private final VBox orderBox = new VBox(12);
     private final List<Shortcut> shortcuts = new ArrayList<>();
 
@@ -71,12 +73,13 @@ public class FindOrderPane {
 
         refund.setId("refund-seats");
         refund.setOnAction(e -> model.refundChosen(reason.getText()));
-        refund.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
-        shortcuts.add(new Shortcut(REFUND_KEY, () -> {
-            if (!refund.isDisabled()) {
-                refund.fire();
-            }
-        }));
+        exchange.setId("exchange-seats");
+        exchange.setOnAction(e -> model.exchangeChosen(reason.getText()));
+        for (Button action : List.of(refund, exchange)) {
+            action.disableProperty().bind(model.busyProperty().or(model.selectedProperty().isNull()));
+        }
+        shortcuts.add(new Shortcut(REFUND_KEY, () -> fireIfEnabled(refund)));
+        shortcuts.add(new Shortcut(EXCHANGE_KEY, () -> fireIfEnabled(exchange)));
         reason.setId("refund-reason");
         reason.setPromptText("Why, e.g. cannot attend");
         model.giveBackProperty().addListener((obs, old, text) -> {
@@ -86,6 +89,12 @@ public class FindOrderPane {
         });
         model.selectedProperty().addListener((obs, old, order) -> showOrder(order));
         showOrder(null);
+    }
+
+    private static void fireIfEnabled(Button button) {
+        if (!button.isDisabled()) {
+            button.fire();
+        }
     }
 
     private Node searchBar() {
@@ -214,7 +223,8 @@ public class FindOrderPane {
             ticket.getStyleClass().add(seat.refundable() ? "ticket-live" : "ticket-void");
             grid.addRow(row++, box, new Label(seat.category()), price, ticket);
         }
-        Label hint = new Label(anyLive ? "Tick the seats the buyer gives back (Tab to a seat, Space to tick)."
+        Label hint = new Label(anyLive ? "Tick the seats the buyer gives back (Tab to a seat, Space to tick), then "
+                + "refund (F7) or exchange them (F8)."
                 : "No live seats left in this order.");
         hint.getStyleClass().add("help");
         return section("Seats", new VBox(8, grid, hint));
@@ -250,12 +260,15 @@ public class FindOrderPane {
     }
 
     private Node refundForm() {
-        HBox line = new HBox(10, new Label("Reason"), reason, refund);
+        HBox line = new HBox(10, new Label("Reason"), reason, refund, exchange);
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(reason, Priority.ALWAYS);
-        Label hint = new Label("The money goes back the way it was paid: cards first, the rest in cash from this drawer.");
+        Label hint = new Label("Refund: the money goes back the way it was paid: cards first, the rest in cash from "
+                + "this drawer.\nExchange: the ticked seats pay towards other seats of the same performance, held next "
+                + "on its sale screen; the difference is paid or given back there.");
         hint.getStyleClass().add("help");
-        return section("Refund", new VBox(8, line, hint));
+        hint.setWrapText(true);
+        return section("Refund or exchange", new VBox(8, line, hint));
     }
 
     private Label amount(long minor, OrderView order) {

@@ -44,9 +44,10 @@ import javafx.collections.ObservableList;
 
 /**
  * Finding an order when a buyer comes back to the window (by the reference printed on the ticket,
- * the order id or a ticket id), and giving some of its seats back for money. Every call to the core
- * runs in the background; results and problems come back as properties. Call its methods from the
- * FX thread.
+ * the order id or a ticket id), and giving some of its seats back for money, or for other seats of
+ * the same performance (the exchange is finished on that performance's sale screen). Every call to
+ * the core runs in the background; results and problems come back as properties. Call its methods
+ * from the FX thread.
  */
 public class FindOrderViewModel {
 
@@ -62,6 +63,16 @@ public class FindOrderViewModel {
         /** "Stalls, row F, seat 12", or the seat id when not known here. */
         String seat(String performanceId, String seatId);
     }
+
+    /** Where an exchange goes on once the seats given back are known: the sale screen of their performance. */
+    public interface Exchanges {
+
+        /** Shows that sale, ready to hold the new seats; the answer says why it cannot. */
+        Optional<String> start(ExchangeCredit given);
+    }
+
+    /** Written on an exchange when the clerk gives no reason: the buyer's wish is the reason. */
+    static final String EXCHANGE_REASON = "Buyer chose other seats";
 
     /** A seat of the order shown, with whether the clerk has ticked it for a refund. */
     public static final class SeatChoice {
@@ -115,6 +126,7 @@ public class FindOrderViewModel {
     private final String terminalId;
     private final Supplier<String> actor;
     private final ZoneId zone;
+    private final Exchanges exchanges;
 
     private final ObservableList<OrderView> results = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<OrderView> selected = new ReadOnlyObjectWrapper<>();
@@ -125,15 +137,17 @@ public class FindOrderViewModel {
     /**
      * @param terminalId this terminal: any cash of a refund is handed back from its drawer
      * @param actor      who is signed in (written on each refund)
+     * @param exchanges  where an exchange of the ticked seats is taken on
      */
     public FindOrderViewModel(OrderLookup lookup, SaleService sales, Names names, String terminalId,
-                              Supplier<String> actor, ZoneId zone) {
+                              Supplier<String> actor, ZoneId zone, Exchanges exchanges) {
         this.lookup = lookup;
         this.sales = sales;
         this.names = names;
         this.terminalId = terminalId;
         this.actor = actor;
         this.zone = zone;
+        this.exchanges = exchanges;
         selected.addListener((obs, old, order) -> showSeats(order));
     }
 
@@ -260,8 +274,7 @@ public class FindOrderViewModel {
             say("Find the order first: type its reference and press Enter.", true);
             return;
         }
-        List<String> seatIds = seats.stream().filter(s -> s.refundable() && s.chosenProperty().get())
-                .map(SeatChoice::seatId).toList();
+        List<String> seatIds = chosenSeatIds();
         if (seatIds.isEmpty()) {
             say("Tick the seats the buyer is giving back, then press F7.", true);
             return;
@@ -293,6 +306,58 @@ public class FindOrderViewModel {
     }
 
     private record Refunded(RefundReceipt receipt, OrderView order) {
+    }
+
+    private List<String> chosenSeatIds() {
+        return seats.stream().filter(s -> s.refundable() && s.chosenProperty().get()).map(SeatChoice::seatId).toList();
+    }
+
+    /**
+     * Starts exchanging the ticked seats of the shown order for other seats: once the order, read
+     * again, still has them live, the sale screen of its performance takes the exchange on.
+     */
+    public void exchangeChosen(String reason) {
+        OrderView order = selected.get();
+        if (order == null) {
+            say("Find the order first: type its reference and press Enter.", true);
+            return;
+        }
+        List<String> seatIds = chosenSeatIds();
+        if (seatIds.isEmpty()) {
+            say("Tick the seats the buyer gives back for other seats, then press F8.", true);
+            return;
+        }
+        String why = reason == null || reason.isBlank() ? EXCHANGE_REASON : reason.strip();
+        giveBack.set("");
+        activity.run(() -> lookup.byOrderId(order.orderId()).orElse(order), fresh -> startExchange(fresh, seatIds, why),
+                error -> say(describe(error), true));
+    }
+
+    private void startExchange(OrderView order, List<String> seatIds, String why) {
+        List<OrderView.SeatLine> given = order.seats().stream().filter(s -> seatIds.contains(s.seatId())).toList();
+        if (given.size() != seatIds.size() || given.stream().anyMatch(s -> s.ticketStatus() != TicketStatus.LIVE)) {
+            show(order);
+            say("One of those seats was already given back (refunded or exchanged). The order below is as it stands "
+                    + "now: tick only live seats, then press F8.", true);
+            return;
+        }
+        long credit = given.stream().mapToLong(OrderView.SeatLine::priceMinor).sum();
+        ExchangeCredit exchange = new ExchangeCredit(order.orderId(), order.shortReference(), order.performanceId(),
+                seatIds, credit, order.currency(), why);
+        exchanges.start(exchange).ifPresentOrElse(problem -> say(problem, true), () -> say("Exchange of order "
+                + order.shortReference() + " started on the sale screen of " + names.performance(order.performanceId())
+                + ": hold the new seats there.", false));
+    }
+
+    /** Shows the order again as it now stands (after a refund or exchange made on another screen). */
+    public void reload() {
+        OrderView order = selected.get();
+        if (order != null && !activity.isBusy()) {
+            // unchanged, it stays as it is, ticks and all
+            Fx.inBackground(() -> lookup.byOrderId(order.orderId()), found -> found
+                    .filter(now -> !now.equals(selected.get())).ifPresent(this::show), error -> {
+            });
+        }
     }
 
     /** What the clerk hands over, in the words to act on. */

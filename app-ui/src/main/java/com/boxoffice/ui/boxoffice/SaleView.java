@@ -14,9 +14,11 @@ import com.boxoffice.ui.common.SeatNames;
 import com.boxoffice.ui.common.Shortcut;
 import com.boxoffice.ui.seatmap.SeatMapView;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -43,8 +45,9 @@ import javafx.util.StringConverter;
 
 /**
  * A clerk's sale of one performance: the live seat map on the left, and on the right the steps of
- * the sale top to bottom (choose seats, basket with countdown, payment, tickets). Builds nodes and
- * binds to {@link SaleViewModel}; every button has a function-key shortcut shown on it.
+ * the sale top to bottom (choose seats, basket with countdown, payment, tickets). In an exchange the
+ * basket also shows the credit for the seats given back and the difference. Builds nodes and binds
+ * to {@link SaleViewModel}; every button has a function-key shortcut shown on it.
  */
 public class SaleView {
 
@@ -80,6 +83,12 @@ public class SaleView {
         scroll.setPrefWidth(400);
         scroll.setMinWidth(360);
         scroll.getStyleClass().add("sale-side");
+        // once seats are held the payment comes next: bring it into view when the panel overflows (an exchange)
+        model.stepProperty().addListener((obs, old, step) -> {
+            if (step == SaleViewModel.Step.HELD) {
+                Platform.runLater(() -> reveal(scroll, payment));
+            }
+        });
         root.setCenter(map.root());
         root.setRight(scroll);
     }
@@ -192,17 +201,59 @@ public class SaleView {
         left.visibleProperty().bind(model.stepProperty().isEqualTo(SaleViewModel.Step.HELD));
 
         Button extend = button("Extend hold", "extend", new KeyCodeCombination(KeyCode.F6), model::extend);
+        extend.disableProperty().bind(model.busyProperty().or(model.stepProperty().isNotEqualTo(SaleViewModel.Step.HELD)));
         Button cancel = button("Cancel sale", "cancel-sale", new KeyCodeCombination(KeyCode.ESCAPE), model::cancel);
-        for (Button b : List.of(extend, cancel)) {
-            b.disableProperty().bind(model.busyProperty().or(model.stepProperty().isNotEqualTo(SaleViewModel.Step.HELD)));
-        }
+        cancel.disableProperty().bind(model.busyProperty().or(model.cancellableProperty().not()));
+        String escape = "  (" + new KeyCodeCombination(KeyCode.ESCAPE).getDisplayText() + ")";
+        cancel.textProperty().bind(Bindings.when(model.exchange().onProperty())
+                .then("Cancel exchange" + escape).otherwise("Cancel sale" + escape));
         HBox buttons = new HBox(8, extend, cancel);
         HBox.setHgrow(extend, Priority.ALWAYS);
         HBox.setHgrow(cancel, Priority.ALWAYS);
         HBox line = new HBox(12, countdown, new HBox(), total);
         HBox.setHgrow(line.getChildren().get(1), Priority.ALWAYS);
         line.setAlignment(Pos.CENTER_LEFT);
-        return section("2  Basket", new VBox(8, seats, line, left, buttons));
+        return section("2  Basket", new VBox(8, exchange(), seats, line, left, buttons));
+    }
+
+    /** The exchange's credit, the new seats' total and the difference, shown only in an exchange. */
+    private Node exchange() {
+        SaleExchange exchange = model.exchange();
+        Label credit = wrapping("exchange-credit");
+        credit.getStyleClass().add("exchange-credit");
+        credit.textProperty().bind(Bindings.createStringBinding(exchange::headline, exchange.creditProperty()));
+        Label givenBack = wrapping("exchange-given-back");
+        givenBack.textProperty().bind(Bindings.createStringBinding(() -> exchange.isOn()
+                ? "Given back: " + String.join(", ", exchange.credit().seatIds().stream().map(names::of).toList())
+                : "", exchange.creditProperty()));
+        Label newSeats = wrapping("exchange-new-seats");
+        newSeats.textProperty().bind(Bindings.createStringBinding(() -> exchange.newSeatsText(model.basketProperty().get()),
+                exchange.creditProperty(), model.basketProperty()));
+        Label difference = wrapping("exchange-difference");
+        difference.getStyleClass().add("exchange-difference");
+        difference.textProperty().bind(Bindings.createStringBinding(() -> exchange.differenceText(model.basketProperty().get()),
+                exchange.creditProperty(), model.basketProperty()));
+        Button confirm = button("Confirm exchange", "confirm-exchange", new KeyCodeCombination(KeyCode.F8),
+                model::confirmExchange);
+        // shown only when the seats given back pay for the new ones; otherwise paying (F9 to F11) confirms
+        confirm.visibleProperty().bind(exchange.onProperty().and(model.stepProperty().isEqualTo(SaleViewModel.Step.HELD))
+                .and(model.dueMinorProperty().isEqualTo(0)));
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        confirm.disableProperty().bind(model.busyProperty());
+        VBox box = new VBox(6, credit, givenBack, newSeats, difference, confirm);
+        box.setId("exchange");
+        box.getStyleClass().add("exchange");
+        box.visibleProperty().bind(exchange.onProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static Label wrapping(String id) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
     }
 
     private Node payment() {
@@ -261,7 +312,9 @@ public class SaleView {
             model.paySplit(part, given, card.getValue());
         });
         for (Button b : List.of(cash, byCard, split)) {
-            b.disableProperty().bind(model.busyProperty().or(model.stepProperty().isNotEqualTo(SaleViewModel.Step.HELD)));
+            // in an exchange whose new seats are paid by the seats given back, F8 confirms instead
+            b.disableProperty().bind(model.busyProperty().or(model.stepProperty().isNotEqualTo(SaleViewModel.Step.HELD))
+                    .or(model.exchange().onProperty().and(model.dueMinorProperty().isEqualTo(0))));
         }
         model.stepProperty().addListener((obs, old, step) -> {
             if (step != SaleViewModel.Step.HELD) {
@@ -318,6 +371,21 @@ public class SaleView {
         model.problemProperty().addListener((obs, was, is) -> message.getStyleClass().setAll("label", is ? "problem" : "notice"));
         message.getStyleClass().add("notice");
         return new VBox(new Separator(), message);
+    }
+
+    /** Scrolls just far enough to show the whole node, or its top when it is taller than the view. */
+    private static void reveal(ScrollPane scroll, Node node) {
+        double content = scroll.getContent().getBoundsInLocal().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        Bounds bounds = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = Math.min(bounds.getMinY(), bounds.getMaxY() - view);
+        double current = scroll.getVvalue() * (content - view);
+        if (bounds.getMaxY() > current + view || bounds.getMinY() < current) {
+            scroll.setVvalue(Math.clamp(top / (content - view), 0.0, 1.0));
+        }
     }
 
     private static Node section(String title, Node content) {

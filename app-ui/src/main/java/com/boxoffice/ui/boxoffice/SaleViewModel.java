@@ -3,6 +3,7 @@ package com.boxoffice.ui.boxoffice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,6 +14,9 @@ import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.payment.SimulatedOutcome;
 import com.boxoffice.core.performance.Channel;
 import com.boxoffice.core.sale.Basket;
+import com.boxoffice.core.sale.ExchangeFailedException;
+import com.boxoffice.core.sale.ExchangeReceipt;
+import com.boxoffice.core.sale.ExchangeRequest;
 import com.boxoffice.core.sale.PaymentDeclinedException;
 import com.boxoffice.core.sale.SaleReceipt;
 import com.boxoffice.core.sale.SaleService;
@@ -24,6 +28,7 @@ import com.boxoffice.ui.common.Problems;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -35,6 +40,8 @@ import javafx.util.Duration;
 /**
  * One sale at a window or kiosk, from picking seats to tickets: hold (with a countdown that can be
  * extended), the basket with its locked prices, payment by cash, card or both, and the receipt.
+ * At the window a sale can also be the second half of an exchange (see {@link #beginExchange}): the
+ * seats held are then paid partly by seats of an earlier order given back.
  * Every call to the core runs in the background; results and problems come back as properties.
  * Call its methods from the FX thread.
  */
@@ -64,6 +71,9 @@ public class SaleViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper secondsLeft = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dueMinor = new ReadOnlyLongWrapper();
     private final Activity activity = new Activity();
+    private final SaleExchange exchange = new SaleExchange();
+    private final BooleanBinding cancellable = step.isEqualTo(Step.HELD)
+            .or(exchange.onProperty().and(step.isEqualTo(Step.PICKING)));
     private final Timeline ticker;
 
     public SaleViewModel(SaleService sales, HoldStore holds, Clock clock, String performanceId, Channel channel,
@@ -126,6 +136,36 @@ public class SaleViewModel implements AutoCloseable {
         return performanceId;
     }
 
+    /** The exchange this sale is part of; off for an ordinary sale. */
+    public SaleExchange exchange() {
+        return exchange;
+    }
+
+    /** Whether Escape has something to call off: held seats, or an exchange waiting for its new seats. */
+    public BooleanBinding cancellableProperty() {
+        return cancellable;
+    }
+
+    /**
+     * Makes the next seats held here the new seats of an exchange for {@code given}; the answer says
+     * why not (another sale is under way here, or the seats are of another performance).
+     */
+    public Optional<String> beginExchange(ExchangeCredit given) {
+        if (!given.performanceId().equals(performanceId)) {
+            return Optional.of("Seats are exchanged within one performance only: open the performance of order "
+                    + given.shortReference() + " and press F8 again.");
+        }
+        if (step.get() == Step.HELD || activity.isBusy()) {
+            return Optional.of("A sale is under way on this performance's tab: finish it, or press Esc there to give "
+                    + "its seats back, then press F8 again.");
+        }
+        newSale();
+        exchange.begin(given);
+        say("Exchange for order " + given.shortReference() + ": hold the new seats (F3 for seats picked on the map, "
+                + "F2 for best available). Esc calls the exchange off.", false);
+        return Optional.empty();
+    }
+
     public String currency() {
         Basket b = basket.get();
         return b == null ? "EUR" : b.currency();
@@ -167,7 +207,8 @@ public class SaleViewModel implements AutoCloseable {
         activity.run(() -> sales.start(request), started -> {
             receipt.set(null);
             ticketFile.set(null);
-            dueMinor.set(started.totalMinor());
+            exchange.newSeats();
+            dueMinor.set(exchange.dueMinor(started));
             secondsLeft.set(secondsUntil(started.hold().expiresAt()));
             basket.set(started);
             step.set(Step.HELD);
@@ -189,10 +230,13 @@ public class SaleViewModel implements AutoCloseable {
         });
     }
 
-    /** Gives the held seats back and empties the basket. */
+    /** Gives the held seats back and empties the basket; calls off an exchange, which leaves its order as it was. */
     public void cancel() {
         Basket current = basket.get();
         if (current == null || step.get() != Step.HELD) {
+            if (step.get() == Step.PICKING && exchange.isOn() && !activity.isBusy()) {
+                endExchange();
+            }
             return;
         }
         activity.run(() -> {
@@ -200,8 +244,18 @@ public class SaleViewModel implements AutoCloseable {
             return current;
         }, cancelled -> {
             clear();
-            say("Sale cancelled; the seats are back on sale.", false);
+            if (exchange.isOn()) {
+                endExchange();
+            } else {
+                say("Sale cancelled; the seats are back on sale.", false);
+            }
         });
+    }
+
+    private void endExchange() {
+        String reference = exchange.credit().shortReference();
+        exchange.end();
+        say("Exchange called off: order " + reference + " is as it was, and any new seats are back on sale.", false);
     }
 
     /** Takes cash for everything still due; {@code tenderedMinor} is what the buyer handed over. */
@@ -239,25 +293,16 @@ public class SaleViewModel implements AutoCloseable {
             say("Hold seats first.", true);
             return;
         }
+        if (exchange.isOn()) {
+            exchangeFor(current, dueMinor.get() > 0 ? tenders : List.of());
+            return;
+        }
         say("Taking payment...", false);
-        activity.run(() -> {
-            SaleReceipt done = sales.pay(current.orderId(), tenders);
-            // the sale is complete here: a ticket file that cannot be written is reported, not a failed sale
-            try {
-                return new Paid(done, tickets == null ? null : tickets.save(done), null);
-            } catch (RuntimeException e) {
-                return new Paid(done, null, e.getMessage());
-            }
-        }, paid -> {
-            ticker.stop();
-            receipt.set(paid.receipt());
-            ticketFile.set(paid.file());
-            dueMinor.set(0);
-            step.set(Step.PAID);
+        activity.run(() -> withTickets(sales.pay(current.orderId(), tenders)), paid -> {
             String done = paid.receipt().changeMinor() > 0
                     ? "Paid. Give " + format(paid.receipt().changeMinor()) + " change."
                     : "Paid. Tickets are ready.";
-            say(paid.ticketProblem() == null ? done : done + " " + paid.ticketProblem(), paid.ticketProblem() != null);
+            showPaid(paid, done);
         }, error -> {
             if (error instanceof PaymentDeclinedException declined) {
                 dueMinor.set(declined.stillDueMinor());
@@ -269,6 +314,60 @@ public class SaleViewModel implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Finishes the exchange when the new seats cost no more than the seats given back (the rest goes
+     * back to the buyer); when they cost more, the difference is taken by {@link #payCash},
+     * {@link #payCard} or {@link #paySplit}, which finish it too.
+     */
+    public void confirmExchange() {
+        Basket current = basket.get();
+        if (!exchange.isOn() || current == null || step.get() != Step.HELD) {
+            say("Hold the new seats first (F3 for seats picked on the map, F2 for best available).", true);
+            return;
+        }
+        if (dueMinor.get() > 0) {
+            say(format(dueMinor.get()) + " is to pay first: take cash (F9), card (F10) or both (F11).", true);
+            return;
+        }
+        exchangeFor(current, List.of());
+    }
+
+    private void exchangeFor(Basket current, List<Tender> tenders) {
+        ExchangeRequest request = exchange.request(current, tenders, seller.get(), terminalId);
+        say("Exchanging...", false);
+        activity.run(() -> {
+            ExchangeReceipt done = sales.exchange(request);
+            return new Exchanged(done, withTickets(done.newOrder()));
+        }, exchanged -> showPaid(exchanged.paid(), SaleExchange.doneText(exchanged.receipt())), error -> {
+            say(exchange.describe(error), true);
+            if (error instanceof ExchangeFailedException) {
+                // called off: the core gave the new seats back; the seats given back can pay for others
+                clear();
+            }
+        });
+    }
+
+    private record Exchanged(ExchangeReceipt receipt, Paid paid) {
+    }
+
+    /** The sale is complete here: a ticket file that cannot be written is reported, not a failed sale. */
+    private Paid withTickets(SaleReceipt done) {
+        try {
+            return new Paid(done, tickets == null ? null : tickets.save(done), null);
+        } catch (RuntimeException e) {
+            return new Paid(done, null, e.getMessage());
+        }
+    }
+
+    private void showPaid(Paid paid, String done) {
+        ticker.stop();
+        receipt.set(paid.receipt());
+        ticketFile.set(paid.file());
+        dueMinor.set(0);
+        step.set(Step.PAID);
+        say(paid.ticketProblem() == null ? done : done + " " + paid.ticketProblem(), paid.ticketProblem() != null);
     }
 
     private record Paid(SaleReceipt receipt, Path file, String ticketProblem) {
@@ -292,6 +391,7 @@ public class SaleViewModel implements AutoCloseable {
     public void newSale() {
         if (step.get() == Step.PAID) {
             clear();
+            exchange.end();
             receipt.set(null);
             ticketFile.set(null);
             say("", false);

@@ -129,14 +129,17 @@ public class BoxOfficeApp extends Application {
                     session.staffId());
             shell.addTool("shift-tab", "Shift", new ShiftPane(shift).root(),
                     new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), List.of());
-            FindOrderPane find = new FindOrderPane(new FindOrderViewModel(context.getBean(OrderLookup.class),
+            FindOrderViewModel findModel = new FindOrderViewModel(context.getBean(OrderLookup.class),
                     context.getBean(SaleService.class), FindOrderViewModel.names(context.getBean(DemoCatalog.class),
                     context.getBean(PerformanceSeatings.class)), properties.terminalId(), session::staffId,
-                    java.time.ZoneId.systemDefault()));
+                    java.time.ZoneId.systemDefault(), given -> desk.exchange(given, () -> openRow(shell, performances,
+                    given.performanceId())));
+            FindOrderPane find = new FindOrderPane(findModel);
             shell.addTool("find-order-tab", "Find order", find.root(),
                     new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), find.shortcuts())
                     .selectedProperty().addListener((obs, was, is) -> {
                         if (is) {
+                            findModel.reload();
                             find.focus();
                         }
                     });
@@ -150,6 +153,12 @@ public class BoxOfficeApp extends Application {
         closeScreens = shell::closeAll;
         shell.setUser(session.displayName() + " (" + session.role().name().toLowerCase(java.util.Locale.ROOT) + ")", signOut);
         return shell.root();
+    }
+
+    /** Opens (or brings forward) the tab of a performance in the list. */
+    private static void openRow(ShellView shell, PerformanceListViewModel performances, String performanceId) {
+        performances.rows().stream().filter(row -> row.performanceId().equals(performanceId)).findFirst()
+                .ifPresent(shell::open);
     }
 
     /** Full screen with no way out but a manager's PIN: the close button and the Escape key do nothing. */
