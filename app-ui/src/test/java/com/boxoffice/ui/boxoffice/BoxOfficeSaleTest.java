@@ -54,7 +54,7 @@ class BoxOfficeSaleTest {
     @Test
     void bestAvailablePaidInCashGivesChangeTicketsAndShowsTheSeatsSold() throws Exception {
         ClientFixture.signIn(robot, "clerk", "1111");
-        SeatMap map = ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
+        SeatMap map = ClientFixture.openPerformance(robot, ClientFixture.performancesRoot(robot), 0);
         robot.interact(() -> robot.lookup("#best-count").<javafx.scene.control.Spinner<Integer>>query().getValueFactory().setValue(2));
         robot.type(KeyCode.F2);
 

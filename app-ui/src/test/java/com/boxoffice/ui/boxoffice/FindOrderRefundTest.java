@@ -64,7 +64,7 @@ class FindOrderRefundTest {
     @Test
     void refundingOneSeatOfAnOrderFoundByItsReferenceGivesItsPriceBackInCashAndPutsItBackOnSale() throws Exception {
         ClientFixture.signIn(robot, "clerk", "1111");
-        SeatMap map = ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
+        SeatMap map = ClientFixture.openPerformance(robot, ClientFixture.performancesRoot(robot), 0);
         OrderView sold = sellTwoSeatsInCash();
         OrderView.SeatLine refunded = sold.seats().get(0);
         OrderView.SeatLine kept = sold.seats().get(1);
@@ -111,7 +111,7 @@ class FindOrderRefundTest {
     @Test
     void searchingForNonsenseFindsNoOrderAndChangesNothing() throws Exception {
         ClientFixture.signIn(robot, "clerk", "1111");
-        ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
+        ClientFixture.openPerformance(robot, ClientFixture.performancesRoot(robot), 0);
         OrderView sold = sellTwoSeatsInCash();
 
         pressFind();
@@ -130,7 +130,7 @@ class FindOrderRefundTest {
     @Test
     void refundingWithoutAReasonIsRefusedAndChangesNothing() throws Exception {
         ClientFixture.signIn(robot, "clerk", "1111");
-        ClientFixture.openPerformance(robot, robot.lookup("#performances").query().getScene().getRoot(), 0);
+        ClientFixture.openPerformance(robot, ClientFixture.performancesRoot(robot), 0);
         OrderView sold = sellTwoSeatsInCash();
 
         findOrder(sold.shortReference());

@@ -50,7 +50,7 @@ class RaceForASeatTest {
     @Test
     void twoWindowsPickingTheSameSeatGetOneHoldAndOneClearRefusal() throws Exception {
         ClientFixture.signIn(robot, "clerk", "1111");
-        Parent one = robot.lookup("#performances").query().getScene().getRoot();
+        Parent one = ClientFixture.performancesRoot(robot);
         try (ClientFixture.Second window = ClientFixture.startSecond(secondData, "--boxoffice.client.terminal-id=window-2")) {
             Parent two = window.root();
             robot.clickOn(robot.from(two).lookup("#staff-id").<javafx.scene.Node>query()).write("clerk");

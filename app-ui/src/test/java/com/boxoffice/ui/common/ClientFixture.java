@@ -126,6 +126,15 @@ public final class ClientFixture {
     }
 
     /**
+     * The root of the window showing the performance list, once that list is in a scene (sign-in
+     * swaps the scene's content, and on a busy machine the list is found a moment before it is shown).
+     */
+    public static javafx.scene.Parent performancesRoot(org.testfx.api.FxRobot robot) throws TimeoutException {
+        waitFor(30, () -> robot.lookup("#performances").tryQuery().map(n -> n.getScene() != null).orElse(false));
+        return robot.lookup("#performances").query().getScene().getRoot();
+    }
+
+    /**
      * Opens a performance of the list in the window under {@code root} (Enter on its row, sent to
      * that window's table whichever window has the keyboard) and waits for its live seat map.
      */

@@ -51,7 +51,7 @@ class ManagerLiveTest {
     @Test
     void aSaleAtAnotherWindowShowsOnTheManagersMapAndCountsLive() throws Exception {
         ClientFixture.signIn(robot, "manager", "9999");
-        Parent managerRoot = robot.lookup("#performances").query().getScene().getRoot();
+        Parent managerRoot = ClientFixture.performancesRoot(robot);
         SeatMap managerMap = ClientFixture.openPerformance(robot, managerRoot, 0);
         Label sold = robot.from(managerRoot).lookup("#count-sold").queryAs(Label.class);
         ClientFixture.waitFor(10, () -> "0".equals(sold.getText()));

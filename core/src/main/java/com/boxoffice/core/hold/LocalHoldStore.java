@@ -183,6 +183,31 @@ public class LocalHoldStore implements HoldStore {
         });
     }
 
+    /** True when the performance's seats were loaded into this store (now or before a restart). */
+    public boolean knowsPerformance(String performanceId) {
+        PerformanceSeating seating;
+        try {
+            seating = rules.seating(performanceId);
+        } catch (UnknownPerformanceException e) {
+            return false;
+        }
+        return locked(performanceId, slot -> readOrNull(slot, seating, true) != null);
+    }
+
+    /** True when the hold was made in this store (it may have ended since); never throws for unknown ids. */
+    public boolean knowsHold(String holdId) {
+        PerformanceSeating seating;
+        try {
+            seating = rules.seatingOfHold(holdId);
+        } catch (UnknownHoldException e) {
+            return false;
+        }
+        return locked(seating.performance().id(), slot -> {
+            LocalSeatMap seats = readOrNull(slot, seating, true);
+            return seats != null && seats.hold(holdId) != null;
+        });
+    }
+
     @Override
     public Hold extend(String holdId, String token) {
         PerformanceSeating seating = rules.seatingOfHold(holdId);
