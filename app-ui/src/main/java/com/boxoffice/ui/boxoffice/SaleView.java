@@ -206,7 +206,7 @@ public class SaleView {
         cancel.disableProperty().bind(model.busyProperty().or(model.cancellableProperty().not()));
         String escape = "  (" + new KeyCodeCombination(KeyCode.ESCAPE).getDisplayText() + ")";
         cancel.textProperty().bind(Bindings.when(model.exchange().onProperty())
-                .then("Cancel exchange" + escape).otherwise("Cancel sale" + escape));
+                .then("Cancel" + escape).otherwise("Cancel sale" + escape));
         HBox buttons = new HBox(8, extend, cancel);
         HBox.setHgrow(extend, Priority.ALWAYS);
         HBox.setHgrow(cancel, Priority.ALWAYS);

@@ -14,13 +14,13 @@ import com.boxoffice.core.venue.VenueJson;
 import com.boxoffice.core.venue.VenueRepository;
 
 /** What the journal must hold before a sale can be written to it. */
-final class JournalFixtures {
+public final class JournalFixtures {
 
     private JournalFixtures() {
     }
 
     /** Stores the test house (once) and the performance, as an installation has them before selling. */
-    static void store(Performance performance, Instant now, VenueRepository venues, PerformanceRepository performances,
+    public static void store(Performance performance, Instant now, VenueRepository venues, PerformanceRepository performances,
                       PlatformTransactionManager transactions) {
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             if (!venues.existsById(TestSeating.venue().id())) {
