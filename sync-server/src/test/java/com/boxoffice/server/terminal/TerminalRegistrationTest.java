@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.TestPropertySource;
 
 import com.boxoffice.core.staff.StaffRole;
@@ -16,9 +19,11 @@ import com.boxoffice.server.SyncTestBase;
 
 /**
  * Registering terminals and checking their credentials. A server of its own (a property only this
- * class sets), so its database starts without any terminal, as a new installation does.
+ * class sets), so its database starts without any terminal, as a new installation does; the
+ * bootstrap test runs first, before the other makes a manager terminal.
  */
 @TestPropertySource(properties = "boxoffice.sync.max-body-size=4MB")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TerminalRegistrationTest extends SyncTestBase {
 
     private static final String BOOTSTRAP = "bootstrap." + SyncFixture.BOOTSTRAP_TOKEN;
@@ -37,6 +42,7 @@ class TerminalRegistrationTest extends SyncTestBase {
     }
 
     @Test
+    @Order(1)
     void theFirstManagerTerminalIsRegisteredWithTheBootstrapTokenAndRegistersTheRest() {
         // nothing registered yet: a wrong bootstrap token changes nothing
         assertThat(register("bootstrap.wrong", null, "desk", "MANAGER").status()).isEqualTo(401);
@@ -83,6 +89,7 @@ class TerminalRegistrationTest extends SyncTestBase {
     }
 
     @Test
+    @Order(2)
     void forgedUnknownAndRevokedCredentialsAreRefusedAndChangeNothing() {
         SyncFixture.Manager manager = fx.manager();
         String id = fx.newTerminalId();
