@@ -2,7 +2,6 @@ package com.boxoffice.server.conflict;
 
 import java.util.List;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Size;
 
 /** Sync conflicts for managers: what is open, and their decisions. */
 @RestController
-@Validated
 @RequestMapping("/sync/v1/conflicts")
 public class ConflictController {
 

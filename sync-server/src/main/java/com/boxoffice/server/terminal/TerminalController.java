@@ -2,7 +2,6 @@ package com.boxoffice.server.terminal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Size;
 
 /** Terminal registration and revocation (manager terminals, or the bootstrap token for the first). */
 @RestController
-@Validated
 @RequestMapping("/sync/v1/terminals")
 public class TerminalController {
 

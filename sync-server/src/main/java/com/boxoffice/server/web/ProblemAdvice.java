@@ -52,6 +52,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(Problems.of(status, e.code().toLowerCase().replace('_', '-'), e.getMessage()));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraints(jakarta.validation.ConstraintViolationException e) {
+        List<Problems.FieldError> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> errors.add(new Problems.FieldError(String.valueOf(v.getPropertyPath()), v.getMessage())));
+        errors.sort(Comparator.comparing(Problems.FieldError::field));
+        return ResponseEntity.badRequest().body(Problems.invalid("The request is not valid; nothing was applied.", errors));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Request failed", e);
