@@ -237,27 +237,32 @@ public class RedisHoldStore implements HoldStore {
      * its own request id learns whether an earlier attempt got as far as holding, without holding.
      */
     public Optional<Hold> findHold(String holdId) {
+        return await(findHoldAsync(holdId));
+    }
+
+    /** {@link #findHold(String)} without waiting. */
+    public CompletableFuture<Optional<Hold>> findHoldAsync(String holdId) {
         PerformanceSeating seating;
         try {
             seating = rules.seatingOfHold(holdId);
         } catch (UnknownHoldException e) {
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         String performanceId = seating.performance().id();
-        String raw = await(scripts.connection().async().hget(RedisKeys.of(performanceId)[8], holdId).toCompletableFuture());
-        if (raw == null) {
-            return Optional.empty();
-        }
-        tools.jackson.databind.JsonNode record = JSON.readTree(raw);
         SeatLayout layout = seating.layout();
+        return scripts.connection().async().hget(RedisKeys.of(performanceId)[8], holdId).toCompletableFuture()
+                .thenApply(raw -> raw == null ? Optional.<Hold>empty() : Optional.of(holdOfRecord(raw, holdId, performanceId, layout)));
+    }
+
+    private Hold holdOfRecord(String raw, String holdId, String performanceId, SeatLayout layout) {
+        tools.jackson.databind.JsonNode record = JSON.readTree(raw);
         List<String> seats = new ArrayList<>();
         for (tools.jackson.databind.JsonNode index : record.path("seats")) {
             seats.add(layout.seatId(index.asInt()));
         }
-        String orderId = record.path("orderId").asString("");
-        return Optional.of(new Hold(holdId, rules.tokens().token(holdId), performanceId, seats,
+        return new Hold(holdId, rules.tokens().token(holdId), performanceId, seats,
                 Instant.ofEpochMilli(record.path("expiresAt").asLong()), HoldStatus.valueOf(record.path("status").asString()),
-                emptyToNull(orderId)));
+                emptyToNull(record.path("orderId").asString("")));
     }
 
     @Override

@@ -59,6 +59,16 @@ public class ServerConfiguration {
         return new SeatStateRebuild(holds, tickets, assignments, orders, tx);
     }
 
+    /** The demonstration staff accounts, when asked for, so a first manager can be named at once. */
+    @Bean
+    org.springframework.boot.ApplicationRunner demoStaff(StaffDirectory staff, SyncProperties properties) {
+        return args -> {
+            if (properties.demoStaff()) {
+                staff.ensureDemoStaff();
+            }
+        };
+    }
+
     @Bean
     StaffDirectory staffDirectory(StaffRepository staff, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
         return new StaffDirectory(staff, audit, tx, clock);
