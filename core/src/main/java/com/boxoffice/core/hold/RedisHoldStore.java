@@ -197,11 +197,25 @@ public class RedisHoldStore implements HoldStore {
 
     @Override
     public String applyJournalSale(String performanceId, JournalSale sale) {
+        return await(applyJournalSaleAsync(performanceId, sale));
+    }
+
+    /**
+     * {@link #applyJournalSale(String, JournalSale)} without waiting, so a server reconciling a
+     * terminal's batch keeps hundreds of sales in flight on the shared connection (Lettuce pipelines
+     * them). The future fails with {@link SaleConflictException} when seats were taken, as the
+     * waiting call throws it; bad input is refused before anything is sent.
+     */
+    public CompletableFuture<String> applyJournalSaleAsync(String performanceId, JournalSale sale) {
         SeatLayout layout = rules.seating(performanceId).layout();
         int[] indexes = rules.indexes(layout, sale.seatIds());
-        List<Object> reply = await(scripts.run(Script.SELL, RedisKeys.of(performanceId),
-                millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes),
-                sale.channel() == null ? "" : sale.channel().name()));
+        return scripts.run(Script.SELL, RedisKeys.of(performanceId),
+                        millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes),
+                        sale.channel() == null ? "" : sale.channel().name())
+                .thenCompose(reply -> journalSaleOrFailure(reply, layout));
+    }
+
+    private static CompletableFuture<String> journalSaleOrFailure(List<Object> reply, SeatLayout layout) {
         if ("ERR".equals(reply.get(0)) && "CONFLICT".equals(reply.get(1))) {
             Map<String, SeatState> conflicts = new LinkedHashMap<>();
             for (String item : csv((String) reply.get(2))) {
@@ -209,10 +223,46 @@ public class RedisHoldStore implements HoldStore {
                 conflicts.put(layout.seatId(Integer.parseInt(item.substring(0, cut))),
                         SeatState.ofCode(item.charAt(cut + 1)));
             }
-            throw new SaleConflictException(conflicts);
+            return CompletableFuture.failedFuture(new SaleConflictException(conflicts));
         }
-        checkOk(reply, layout);
-        return (String) reply.get(1);
+        if (!"OK".equals(reply.get(0))) {
+            return CompletableFuture.failedFuture(error((String) reply.get(1), (String) reply.get(2), layout));
+        }
+        return CompletableFuture.completedFuture((String) reply.get(1));
+    }
+
+    /**
+     * The hold with this id as the store keeps it (live or ended, until its record is purged after
+     * the retention), or empty when there is none. Reads only: a caller that made the hold id from
+     * its own request id learns whether an earlier attempt got as far as holding, without holding.
+     */
+    public Optional<Hold> findHold(String holdId) {
+        return await(findHoldAsync(holdId));
+    }
+
+    /** {@link #findHold(String)} without waiting. */
+    public CompletableFuture<Optional<Hold>> findHoldAsync(String holdId) {
+        PerformanceSeating seating;
+        try {
+            seating = rules.seatingOfHold(holdId);
+        } catch (UnknownHoldException e) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        String performanceId = seating.performance().id();
+        SeatLayout layout = seating.layout();
+        return scripts.connection().async().hget(RedisKeys.of(performanceId)[8], holdId).toCompletableFuture()
+                .thenApply(raw -> raw == null ? Optional.<Hold>empty() : Optional.of(holdOfRecord(raw, holdId, performanceId, layout)));
+    }
+
+    private Hold holdOfRecord(String raw, String holdId, String performanceId, SeatLayout layout) {
+        tools.jackson.databind.JsonNode record = JSON.readTree(raw);
+        List<String> seats = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode index : record.path("seats")) {
+            seats.add(layout.seatId(index.asInt()));
+        }
+        return new Hold(holdId, rules.tokens().token(holdId), performanceId, seats,
+                Instant.ofEpochMilli(record.path("expiresAt").asLong()), HoldStatus.valueOf(record.path("status").asString()),
+                emptyToNull(record.path("orderId").asString("")));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.boxoffice.core.hold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +68,42 @@ class RedisHoldStoreTest extends HoldStoreContract {
         assertThat(refunded).containsExactly("OK", String.valueOf(index("STALLS-B-1")));
         assertThat(refundedAgain).isEqualTo(refunded);
         assertThat(state("STALLS-B-1")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    @Test
+    void aHoldIsFoundByItsIdAsItIsNowAndAnUnknownIdFindsNothing() {
+        Hold held = store.hold(window(SeatSelection.seats("STALLS-A-1", "STALLS-A-2")));
+        String before = states();
+
+        assertThat(redis().findHold(held.holdId())).contains(held);
+        assertThat(states()).isEqualTo(before);
+
+        store.confirm(held.holdId(), held.token(), "order-1");
+        Hold sold = redis().findHold(held.holdId()).orElseThrow();
+        assertThat(sold.status()).isEqualTo(HoldStatus.CONFIRMED);
+        assertThat(sold.orderId()).isEqualTo("order-1");
+        assertThat(sold.seatIds()).containsExactly("STALLS-A-1", "STALLS-A-2");
+        assertThat(sold.token()).isEqualTo(held.token());
+
+        assertThat(redis().findHold(perf + "." + UUID.randomUUID())).isEmpty();
+        assertThat(redis().findHold("no-performance-named")).isEmpty();
+    }
+
+    @Test
+    void aJournalSaleAppliedWithoutWaitingAnswersAndConflictsAsTheWaitingCall() {
+        JournalSale first = new JournalSale("T1-0001", "T1", "order-t1-1", List.of("STALLS-E-1", "STALLS-E-2"));
+        JournalSale second = new JournalSale("T2-0001", "T2", "order-t2-1", List.of("STALLS-E-2", "STALLS-E-3"));
+        var a = redis().applyJournalSaleAsync(perf, first);
+        var b = redis().applyJournalSaleAsync(perf, second);
+        var again = redis().applyJournalSaleAsync(perf, first);
+
+        assertThat(a.join()).isEqualTo("order-t1-1");
+        assertThat(again.join()).isEqualTo("order-t1-1");
+        assertThat(b).isCompletedExceptionally();
+        assertThatThrownBy(() -> RedisHoldStore.await(b)).isInstanceOfSatisfying(SaleConflictException.class,
+                e -> assertThat(e.conflicts()).containsExactlyEntriesOf(Map.of("STALLS-E-2", SeatState.SOLD)));
+        assertThat(state("STALLS-E-3")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(store.availability(perf).count(SeatState.SOLD)).isEqualTo(2);
     }
 
     /** Every key of the performance byte for byte, to tell that nothing at all was changed. */

@@ -1,0 +1,76 @@
+package com.boxoffice.server.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.boxoffice.core.hold.HoldProperties;
+import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.HoldTokens;
+import com.boxoffice.core.performance.SeatAssignmentRepository;
+import com.boxoffice.core.sale.SaleOrderRepository;
+import com.boxoffice.core.sale.SeatStateRebuild;
+import com.boxoffice.core.shared.AuditEventRepository;
+import com.boxoffice.core.staff.StaffDirectory;
+import com.boxoffice.core.staff.StaffRepository;
+import com.boxoffice.core.ticket.TicketRepository;
+
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+
+/** The core's services as the server uses them. */
+@Configuration(proxyBeanMethods = false)
+public class ServerConfiguration {
+
+    /** Where the hold-token secret is kept when no {@code boxoffice.holds.token-secret} is set. */
+    static final String TOKEN_SECRET_KEY = "bo:server:hold-token-secret";
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Hold tokens every server instance and every restart agree on: a re-seat hold made before a
+     * crash must still be confirmable after it. The configured secret when there is one; else a
+     * random secret kept in Redis itself, next to the holds it signs (when Redis loses its data,
+     * the holds go with it, so the secret never has to outlive them).
+     */
+    @Bean
+    HoldTokens holdTokens(HoldProperties properties, StatefulRedisConnection<String, String> redis) {
+        if (!properties.tokenSecret().isEmpty()) {
+            return new HoldTokens(properties.tokenSecret().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        redis.sync().set(TOKEN_SECRET_KEY, Base64.getEncoder().encodeToString(fresh), SetArgs.Builder.nx());
+        return new HoldTokens(Base64.getDecoder().decode(redis.sync().get(TOKEN_SECRET_KEY)));
+    }
+
+    @Bean
+    SeatStateRebuild seatStateRebuild(HoldStore holds, TicketRepository tickets, SeatAssignmentRepository assignments,
+                                      SaleOrderRepository orders, TransactionTemplate tx) {
+        return new SeatStateRebuild(holds, tickets, assignments, orders, tx);
+    }
+
+    /** The demonstration staff accounts, when asked for, so a first manager can be named at once. */
+    @Bean
+    org.springframework.boot.ApplicationRunner demoStaff(StaffDirectory staff, SyncProperties properties) {
+        return args -> {
+            if (properties.demoStaff()) {
+                staff.ensureDemoStaff();
+            }
+        };
+    }
+
+    @Bean
+    StaffDirectory staffDirectory(StaffRepository staff, AuditEventRepository audit, TransactionTemplate tx, Clock clock) {
+        return new StaffDirectory(staff, audit, tx, clock);
+    }
+}

@@ -1,0 +1,35 @@
+package com.boxoffice.server.sync;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.boxoffice.server.terminal.Caller;
+import com.boxoffice.server.terminal.TerminalAuthentication;
+import com.boxoffice.server.web.ApiException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+/** Where terminals upload the sales in their journals. */
+@RestController
+@RequestMapping("/sync/v1/batches")
+public class BatchController {
+
+    private final SyncService sync;
+
+    public BatchController(SyncService sync) {
+        this.sync = sync;
+    }
+
+    @PostMapping
+    Batch.Answer upload(@Valid @RequestBody Batch batch, HttpServletRequest request) {
+        Caller caller = TerminalAuthentication.caller(request);
+        if (caller.terminalId() == null || !caller.terminalId().equals(batch.terminalId())) {
+            throw ApiException.forbidden("A terminal may only upload its own sales; this batch says it is from "
+                    + batch.terminalId() + ".");
+        }
+        return sync.apply(caller.terminalId(), batch);
+    }
+}
