@@ -858,21 +858,26 @@ public class SeatMapSkin extends SkinBase<SeatMap> {
         drawOverlay(data, canvas.getGraphicsContext2D(), true);
     }
 
-    /** Draws the whole house into its own picture at the current scale; false if it would be too big. */
+    /** Draws the whole house into its own picture at the current scale; false if it would be bigger than the view. */
     private boolean drawHouse(SeatMapData data) {
         int x0 = (int) Math.floor(houseMinX * scale) - 2;
         int y0 = (int) Math.floor(houseMinY * scale) - 2;
         int w = (int) Math.ceil(houseMaxX * scale) + 2 - x0;
         int h = (int) Math.ceil(houseMaxY * scale) + 2 - y0;
-        if ((long) w * h > 8_000_000L) {
+        // Only a house about the size of the view is worth a picture of its own: a pan then just moves
+        // it. A bigger one costs more to draw and to upload on every zoom step than drawing the view.
+        long limit = Math.max(1_000_000L, (long) (1.2 * width * height));
+        if ((long) w * h > limit) {
             return false;
         }
-        // zooming in and out reuses one picture big enough for both, rather than a new one each step
+        // One picture for every zoom step, sized for the biggest house allowed: a new image is a new
+        // texture to create and upload, which cost more than the drawing on each zoom-in step.
         int capacityW = houseImage == null ? 0 : (int) houseImage.getWidth();
         int capacityH = houseImage == null ? 0 : (int) houseImage.getHeight();
-        if (w > capacityW || h > capacityH || (long) capacityW * capacityH > 1.7 * w * h) {
-            capacityW = (int) (w * 1.15);
-            capacityH = (int) (h * 1.15);
+        if (w > capacityW || h > capacityH) {
+            double aspect = Math.max(0.05, (houseMaxX - houseMinX) / Math.max(1e-9, houseMaxY - houseMinY));
+            capacityH = Math.max(h, (int) Math.ceil(Math.sqrt(limit / aspect)) + 4);
+            capacityW = Math.max(w, (int) Math.ceil(limit / (double) capacityH) + 4);
             housePixels = new int[capacityW * capacityH];
             houseBuffer = new PixelBuffer<>(capacityW, capacityH, IntBuffer.wrap(housePixels), PixelFormat.getIntArgbPreInstance());
             houseImage = new WritableImage(houseBuffer);
