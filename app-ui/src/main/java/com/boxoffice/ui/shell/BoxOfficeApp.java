@@ -27,7 +27,6 @@ import com.boxoffice.ui.signin.SignInView;
 import com.boxoffice.ui.signin.SignInViewModel;
 import com.boxoffice.localredis.LocalRedis;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
-import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.Fx;
 import com.boxoffice.ui.kiosk.KioskDesk;
 import com.boxoffice.ui.kiosk.KioskView;
@@ -116,11 +115,12 @@ public class BoxOfficeApp extends Application {
 
     private Parent shell(StackPane window, ClientMode mode, ClientProperties properties, PerformanceListViewModel performances,
                          StaffSession session) {
-        ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
+        OfflineSelling connection = context.getBean(OfflineSelling.class);
         ShellView shell;
         if (mode == ClientMode.MANAGER) {
             ManagerDesk desk = context.getBean(ManagerDesk.class);
-            shell = new ShellView(mode, properties.terminalId(), performances, connection, row -> desk.open(row, session));
+            shell = new ShellView(mode, properties.terminalId(), performances, connection,
+                    row -> desk.open(row, session));
         } else {
             BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
             shell = new ShellView(mode, properties.terminalId(), performances, connection,

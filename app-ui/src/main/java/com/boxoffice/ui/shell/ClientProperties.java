@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        and releases any hold
  * @param cardLatency     how long the simulated card terminal takes to answer
  * @param demo            demo venues, performances and staff accounts (clerk 1111, manager 9999)
+ * @param snapshotEvery   how often, while online, the terminal keeps a copy of each performance's seats
+ *                        to sell from if the connection drops
  */
 @ConfigurationProperties("boxoffice.client")
 public record ClientProperties(
@@ -22,7 +24,8 @@ public record ClientProperties(
         @DefaultValue("window-1") String terminalId,
         @DefaultValue("90s") Duration kioskIdleTimeout,
         @DefaultValue("600ms") Duration cardLatency,
-        @DefaultValue("true") boolean demo) {
+        @DefaultValue("true") boolean demo,
+        @DefaultValue("15s") Duration snapshotEvery) {
 
     public ClientMode clientMode() {
         return ClientMode.parse(mode);
