@@ -206,7 +206,7 @@ public class ClientConfiguration {
     @Bean
     Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings,
                                                  TerminalHoldStore holds, RedisClient redis) {
-        return () -> new SeatMapViewModel(catalog, seatings, holds, redis);
+        return () -> new SeatMapViewModel(catalog, seatings, holds, redis, holds::isOffline);
     }
 
     /**
