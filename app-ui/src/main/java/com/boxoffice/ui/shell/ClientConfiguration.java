@@ -1,5 +1,6 @@
 package com.boxoffice.ui.shell;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +49,8 @@ import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
 import com.boxoffice.core.sync.OfflineSnapshotRepository;
 import com.boxoffice.core.sync.OutboxRepository;
+import com.boxoffice.core.sync.OutboxUploader;
+import com.boxoffice.core.sync.SyncClient;
 import com.boxoffice.core.sync.TerminalHoldStore;
 import com.boxoffice.core.sync.TerminalLink;
 import com.boxoffice.core.sync.TerminalOutbox;
@@ -80,6 +85,12 @@ public class ClientConfiguration {
 
     /** Longest the card terminal may take to answer; a charge younger than this is left alone by recovery. */
     static final Duration CARD_ANSWER_TIME = Duration.ofMinutes(2);
+    /** Sales sent to the sync server in one request. */
+    static final int UPLOAD_BATCH = 200;
+    /** How often waiting sales are sent. */
+    static final Duration UPLOAD_EVERY = Duration.ofSeconds(3);
+    /** Longest one call to the sync server may take before it counts as unreachable. */
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
     /** Longest pause between attempts to reconnect to Redis. */
     static final Duration RECONNECT_AT_MOST = Duration.ofSeconds(2);
 
@@ -170,6 +181,20 @@ public class ClientConfiguration {
     TerminalOutbox terminalOutbox(OutboxRepository outbox, ClientProperties properties, Clock clock,
                                   TerminalHoldStore store) {
         return new TerminalOutbox(outbox, properties.terminalId(), clock, store::modeOf);
+    }
+
+    /** Delivers the outbox to the sync server; only when one is configured. */
+    @Bean
+    @ConditionalOnExpression("!'${boxoffice.client.sync-url:}'.isBlank()")
+    OutboxUploader outboxUploader(OutboxRepository outbox, ClientProperties properties, TransactionTemplate tx,
+                                  Clock clock) {
+        SyncClient client = new SyncClient(URI.create(properties.syncUrl()), properties.syncCredential(), SYNC_TIMEOUT);
+        return new OutboxUploader(outbox, client, properties.terminalId(), tx, clock, UPLOAD_BATCH);
+    }
+
+    @Bean
+    SyncStatus syncStatus(OutboxRepository outbox, ObjectProvider<OutboxUploader> uploader, ClientProperties properties) {
+        return new SyncStatus(outbox, uploader.getIfAvailable(), properties.terminalId(), UPLOAD_EVERY);
     }
 
     @Bean
