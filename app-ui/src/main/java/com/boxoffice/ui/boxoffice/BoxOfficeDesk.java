@@ -36,11 +36,14 @@ public class BoxOfficeDesk {
     private final Supplier<SeatMapViewModel> maps;
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
+    private final Supplier<String> offlineSeats;
     /** The sale of each open performance tab, by performance id (FX thread only). */
     private final Map<String, SaleViewModel> openSales = new HashMap<>();
 
+    /** @param offlineSeats what the terminal can sell while it is offline; empty while it is online */
     public BoxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
-                         Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets) {
+                         Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets,
+                         Supplier<String> offlineSeats) {
         this.sales = sales;
         this.holds = holds;
         this.clock = clock;
@@ -49,6 +52,7 @@ public class BoxOfficeDesk {
         this.maps = maps;
         this.terminalId = terminalId;
         this.tickets = tickets;
+        this.offlineSeats = offlineSeats;
     }
 
     public static List<String> selectedSeatIds(SeatMap map) {
@@ -73,11 +77,15 @@ public class BoxOfficeDesk {
         SeatMapViewModel mapModel = maps.get();
         SeatMapView mapView = new SeatMapView(mapModel);
         SaleViewModel sale = new SaleViewModel(sales, holds, clock, row.performanceId(), Channel.BOX_OFFICE, terminalId,
-                seller, tickets);
+                seller, tickets, offlineSeats);
         SeatNames names = catalog.seatNames(seating.performance().venueId());
         SeatMap map = mapView.map();
         SaleView view = new SaleView(sale, mapView, seating.performance().tiers(), names, () -> selectedSeatIds(map));
         mapView.setPrices(prices(seating.performance().tiers()));
+        // offline the map shows the terminal's own seat state, where only its own allocation shows as
+        // allocated: those seats are the ones it may sell, so they can be picked
+        map.setSelectable(seat -> map.stateOf(seat) == '.'
+                || map.stateOf(seat) == 'A' && !offlineSeats.get().isEmpty());
         // the seats of this sale's hold show as "held by me"; picked seats are let go once held
         sale.basketProperty().addListener((obs, old, basket) -> {
             List<Integer> mine = new ArrayList<>();

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import com.boxoffice.core.hold.Hold;
 import com.boxoffice.core.hold.HoldRequest;
 import com.boxoffice.core.hold.HoldStore;
+import com.boxoffice.core.hold.NotEnoughSeatsException;
+import com.boxoffice.core.hold.SeatUnavailableException;
 import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.payment.SimulatedOutcome;
 import com.boxoffice.core.performance.Channel;
@@ -63,6 +65,7 @@ public class SaleViewModel implements AutoCloseable {
     private final String terminalId;
     private final Supplier<String> seller;
     private final TicketOutput tickets;
+    private final Supplier<String> offlineSeats;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.PICKING);
     private final ReadOnlyObjectWrapper<Basket> basket = new ReadOnlyObjectWrapper<>();
@@ -76,8 +79,12 @@ public class SaleViewModel implements AutoCloseable {
             .or(exchange.onProperty().and(step.isEqualTo(Step.PICKING)));
     private final Timeline ticker;
 
+    /**
+     * @param offlineSeats what the terminal can sell while it is offline, said when seats could not be
+     *                     held then; empty while online
+     */
     public SaleViewModel(SaleService sales, HoldStore holds, Clock clock, String performanceId, Channel channel,
-                         String terminalId, Supplier<String> seller, TicketOutput tickets) {
+                         String terminalId, Supplier<String> seller, TicketOutput tickets, Supplier<String> offlineSeats) {
         this.sales = sales;
         this.holds = holds;
         this.clock = clock;
@@ -86,6 +93,7 @@ public class SaleViewModel implements AutoCloseable {
         this.terminalId = terminalId;
         this.seller = seller;
         this.tickets = tickets;
+        this.offlineSeats = offlineSeats;
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
     }
@@ -214,7 +222,14 @@ public class SaleViewModel implements AutoCloseable {
             step.set(Step.HELD);
             ticker.play();
             say(started.seats().size() == 1 ? "1 seat held." : started.seats().size() + " seats held.", false);
-        });
+        }, error -> say(holdRefused(error), true));
+    }
+
+    /** Offline, seats refused are seats this terminal may not sell on its own, not seats someone took. */
+    private String holdRefused(Throwable error) {
+        String offline = offlineSeats.get();
+        boolean seatsRefused = error instanceof SeatUnavailableException || error instanceof NotEnoughSeatsException;
+        return seatsRefused && !offline.isEmpty() ? offline : Problems.describe(error);
     }
 
     /** Gives the hold more time (as often as the performance allows). */

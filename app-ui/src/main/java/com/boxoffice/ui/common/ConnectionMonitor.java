@@ -2,82 +2,117 @@ package com.boxoffice.ui.common;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * Watches the connection to the seat server (Redis) with a short ping every couple of seconds, off
- * the FX thread, so a lost connection shows as a banner within seconds instead of as a frozen button.
+ * the FX thread, so a lost connection shows within seconds instead of as a frozen button. It tells
+ * its {@link Listener} of each change on its own thread, so switching the terminal to offline
+ * selling and back never runs on the FX thread.
  */
-public class ConnectionMonitor implements AutoCloseable {
+public class ConnectionMonitor implements SmartLifecycle, AutoCloseable {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Logger log = LoggerFactory.getLogger(ConnectionMonitor.class);
+
+    /** Who acts when the connection goes and comes back. Called on the monitor's thread, one call at a time. */
+    public interface Listener {
+        /** The seat server stopped answering at {@code since}. */
+        void lost(Instant since);
+
+        /**
+         * The seat server answers again. False (or an exception) keeps the terminal counted as
+         * disconnected: the listener is asked again after the next ping that answers.
+         */
+        boolean back();
+    }
 
     private final StatefulRedisConnection<String, String> connection;
     private final Duration every;
     private final Clock clock;
+    private final Listener listener;
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private volatile boolean running = true;
-    private final Thread watcher;
+    private final BackgroundLoop loop;
+    /** What the last ping found, as the listener was told (the loop's thread only). */
+    private boolean up = true;
 
-    public ConnectionMonitor(StatefulRedisConnection<String, String> connection, Duration every, Clock clock) {
+    public ConnectionMonitor(StatefulRedisConnection<String, String> connection, Duration every, Clock clock,
+                             Listener listener) {
         this.connection = connection;
         this.every = every;
         this.clock = clock;
-        this.watcher = Thread.ofVirtual().name("connection-monitor").start(this::watch);
+        this.listener = listener;
+        this.loop = new BackgroundLoop("connection-monitor", every, this::check);
     }
 
+    /** False from a failed ping until the listener has taken the terminal back online. */
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
     }
 
-    /** What the banner says while the connection is lost. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Starts pinging once the whole client is built, so the listener has everything it needs. */
+    @Override
+    public void start() {
+        loop.start();
     }
 
-    private void watch() {
-        boolean up = true;
-        while (running) {
-            boolean now;
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    private void check() {
+        boolean answers = answersPing();
+        if (up && !answers) {
+            up = false;
+            Fx.onFxThread(() -> connected.set(false));
             try {
-                now = "PONG".equals(connection.async().ping().get(every.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                now = false;
+                listener.lost(clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Could not switch to selling without the seat server: {}", e.toString());
             }
-            if (now != up) {
-                up = now;
-                boolean state = now;
-                String since = TIME.format(clock.instant().atZone(ZoneId.systemDefault()));
-                Fx.onFxThread(() -> {
-                    connected.set(state);
-                    message.set(state ? "" : "No connection to the seat server since " + since
-                            + ". Seats cannot be held or sold until it is back; paid sales are safe in this terminal's journal. "
-                            + "Check the network cable or Wi-Fi. This banner goes away by itself when the connection returns.");
-                });
-            }
-            try {
-                Thread.sleep(every.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
+        } else if (!up && answers && backOnline()) {
+            up = true;
+            Fx.onFxThread(() -> connected.set(true));
+        }
+    }
+
+    private boolean answersPing() {
+        try {
+            return "PONG".equals(connection.async().ping().get(every.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean backOnline() {
+        try {
+            return listener.back();
+        } catch (RuntimeException e) {
+            log.warn("The seat server answers again, but the terminal could not go back online yet: {}", e.toString());
+            return false;
         }
     }
 
     @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
     public void close() {
-        running = false;
-        watcher.interrupt();
+        loop.close();
     }
 }

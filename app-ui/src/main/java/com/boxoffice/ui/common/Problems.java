@@ -38,6 +38,8 @@ public final class Problems {
                     "The card terminal has not answered yet. Wait a moment and press Pay again: the card is never charged twice.";
             case SaleFailedException x -> "The seats were lost before the sale finished; any money taken was given back. "
                     + "Pick other seats.";
+            case HoldStorageException x when x.getMessage() != null && x.getMessage().startsWith("This terminal is offline") ->
+                    x.getMessage();
             case HoldStorageException x -> "The seat server cannot be reached. Check the network cable or Wi-Fi, then try again.";
             case RedisException x -> "The seat server cannot be reached. Check the network cable or Wi-Fi, then try again.";
             case BoxOfficeException x -> x.getMessage();

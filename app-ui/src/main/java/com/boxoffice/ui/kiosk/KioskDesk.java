@@ -30,10 +30,12 @@ public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
     private final Predicate<String> managerPin;
+    private final Supplier<String> offlineSeats;
 
+    /** @param offlineSeats what the terminal can sell while it is offline; empty while it is online */
     public KioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
                      Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets,
-                     Predicate<String> managerPin) {
+                     Predicate<String> managerPin, Supplier<String> offlineSeats) {
         this.sales = sales;
         this.holds = holds;
         this.clock = clock;
@@ -43,12 +45,13 @@ public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
         this.terminalId = terminalId;
         this.tickets = tickets;
         this.managerPin = managerPin;
+        this.offlineSeats = offlineSeats;
     }
 
     @Override
     public SaleViewModel sale(String performanceId) {
         return new SaleViewModel(sales, holds, clock, performanceId, Channel.KIOSK, terminalId, () -> "kiosk " + terminalId,
-                tickets);
+                tickets, offlineSeats);
     }
 
     @Override

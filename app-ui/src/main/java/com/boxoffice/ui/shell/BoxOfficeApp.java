@@ -27,7 +27,6 @@ import com.boxoffice.ui.signin.SignInView;
 import com.boxoffice.ui.signin.SignInViewModel;
 import com.boxoffice.localredis.LocalRedis;
 import com.boxoffice.ui.boxoffice.BoxOfficeDesk;
-import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.Fx;
 import com.boxoffice.ui.kiosk.KioskDesk;
 import com.boxoffice.ui.kiosk.KioskView;
@@ -36,7 +35,10 @@ import com.boxoffice.ui.kiosk.KioskViewModel;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -116,14 +118,16 @@ public class BoxOfficeApp extends Application {
 
     private Parent shell(StackPane window, ClientMode mode, ClientProperties properties, PerformanceListViewModel performances,
                          StaffSession session) {
-        ConnectionMonitor connection = context.getBean(ConnectionMonitor.class);
+        OfflineSelling connection = context.getBean(OfflineSelling.class);
+        SyncStatus sync = context.getBean(SyncStatus.class);
         ShellView shell;
         if (mode == ClientMode.MANAGER) {
             ManagerDesk desk = context.getBean(ManagerDesk.class);
-            shell = new ShellView(mode, properties.terminalId(), performances, connection, row -> desk.open(row, session));
+            shell = new ShellView(mode, properties.terminalId(), performances, connection, sync,
+                    row -> desk.open(row, session));
         } else {
             BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
-            shell = new ShellView(mode, properties.terminalId(), performances, connection,
+            shell = new ShellView(mode, properties.terminalId(), performances, connection, sync,
                     row -> desk.open(row, session::staffId));
             ShiftViewModel shift = new ShiftViewModel(context.getBean(ShiftService.class), properties.terminalId(),
                     session.staffId());
@@ -139,6 +143,7 @@ public class BoxOfficeApp extends Application {
                     new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), find.shortcuts())
                     .selectedProperty().addListener((obs, was, is) -> {
                         if (is) {
+                            sync.acknowledgeOutcomes();
                             findModel.reload();
                             find.focus();
                         }
@@ -171,7 +176,13 @@ public class BoxOfficeApp extends Application {
         stage.setFullScreenExitHint("");
         stage.setFullScreen(true);
         stage.setOnCloseRequest(javafx.event.Event::consume);
-        return new KioskView(model, desk).root();
+        // for staff: whether the kiosk's sales have reached the sync server, small in a corner
+        Label sync = ShellView.syncStatus(context.getBean(SyncStatus.class));
+        sync.getStyleClass().add("kiosk-sync");
+        sync.setMouseTransparent(true);
+        StackPane.setAlignment(sync, Pos.TOP_RIGHT);
+        StackPane.setMargin(sync, new Insets(8, 12, 8, 12));
+        return new StackPane(new KioskView(model, desk).root(), sync);
     }
 
     /** Finishes or unwinds any sale a crash left half-done (the journal says where each stopped). */

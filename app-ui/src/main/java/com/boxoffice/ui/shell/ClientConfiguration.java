@@ -1,15 +1,22 @@
 package com.boxoffice.ui.shell;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +25,10 @@ import com.boxoffice.core.hold.HoldProperties;
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.HoldTokens;
 import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
+import com.boxoffice.core.hold.LocalHoldStore;
+import com.boxoffice.core.hold.RedisAllocations;
+import com.boxoffice.core.hold.RedisHoldStore;
+import com.boxoffice.core.hold.RedisScripts;
 import com.boxoffice.core.payment.PaymentProvider;
 import com.boxoffice.core.payment.PaymentRepository;
 import com.boxoffice.core.payment.SimulatedPaymentProvider;
@@ -36,8 +47,12 @@ import com.boxoffice.core.shift.ShiftService;
 import com.boxoffice.core.shift.TillShiftTotals;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
+import com.boxoffice.core.sync.OfflineSnapshotRepository;
 import com.boxoffice.core.sync.OutboxRepository;
-import com.boxoffice.core.sync.SellingMode;
+import com.boxoffice.core.sync.OutboxUploader;
+import com.boxoffice.core.sync.SyncClient;
+import com.boxoffice.core.sync.TerminalHoldStore;
+import com.boxoffice.core.sync.TerminalLink;
 import com.boxoffice.core.sync.TerminalOutbox;
 import com.boxoffice.core.ticket.TicketKeys;
 import com.boxoffice.core.ticket.TicketRepository;
@@ -58,6 +73,9 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 
 /** The core running in-process (no web server), and the client's own view models. */
 @SpringBootConfiguration
@@ -67,6 +85,14 @@ public class ClientConfiguration {
 
     /** Longest the card terminal may take to answer; a charge younger than this is left alone by recovery. */
     static final Duration CARD_ANSWER_TIME = Duration.ofMinutes(2);
+    /** Sales sent to the sync server in one request. */
+    static final int UPLOAD_BATCH = 200;
+    /** How often waiting sales are sent. */
+    static final Duration UPLOAD_EVERY = Duration.ofSeconds(3);
+    /** Longest one call to the sync server may take before it counts as unreachable. */
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(10);
+    /** Longest pause between attempts to reconnect to Redis. */
+    static final Duration RECONNECT_AT_MOST = Duration.ofSeconds(2);
 
     @Bean
     InMemoryPerformanceSeatings performanceSeatings() {
@@ -97,13 +123,78 @@ public class ClientConfiguration {
         return new TransactionTemplate(transactions);
     }
 
+    /** The shared live seat state (Redis): what the terminal sells from while it is online. */
+    @Bean
+    RedisHoldStore liveHoldStore(RedisScripts scripts, Clock clock, InMemoryPerformanceSeatings seatings, HoldTokens tokens,
+                                 HoldProperties properties) {
+        return new RedisHoldStore(scripts, clock, seatings, tokens, properties.endedRetention(), properties.sweepBatch());
+    }
+
+    /** The terminal's own seat state in its journal: what it sells from while the seat server is away. */
+    @Bean
+    LocalHoldStore localHoldStore(DataSource journal, Clock clock, InMemoryPerformanceSeatings seatings, HoldTokens tokens,
+                                  HoldProperties properties) {
+        return new LocalHoldStore(journal, clock, seatings, tokens, properties.endedRetention());
+    }
+
     /**
-     * Every sale this terminal confirms, queued in its journal for the sync server in the same
-     * transaction, so central PostgreSQL gets every sale the terminal made.
+     * The hold store every screen and the sale service use: the live state while online, the
+     * terminal's own while offline.
      */
     @Bean
-    TerminalOutbox terminalOutbox(OutboxRepository outbox, ClientProperties properties, Clock clock) {
-        return new TerminalOutbox(outbox, properties.terminalId(), clock, order -> SellingMode.ONLINE);
+    @Primary
+    TerminalHoldStore terminalHoldStore(RedisHoldStore live, LocalHoldStore local, OfflineSnapshotRepository snapshots,
+                                        OutboxRepository outbox, InMemoryPerformanceSeatings seatings,
+                                        ClientProperties properties, Clock clock) {
+        return new TerminalHoldStore(live, local, snapshots, outbox, seatings, properties.terminalId(), clock);
+    }
+
+    @Bean
+    RedisAllocations redisAllocations(RedisScripts scripts, InMemoryPerformanceSeatings seatings) {
+        return new RedisAllocations(scripts, seatings);
+    }
+
+    @Bean
+    TerminalLink terminalLink(TerminalHoldStore store, RedisHoldStore live, RedisAllocations allocations,
+                              OutboxRepository outbox, InMemoryPerformanceSeatings seatings, ClientProperties properties,
+                              Clock clock) {
+        return new TerminalLink(store, live, allocations, outbox, seatings, properties.terminalId(), clock);
+    }
+
+    @Bean
+    OfflineSelling offlineSelling(TerminalLink link, TerminalHoldStore store, OfflineSnapshotRepository snapshots,
+                                  ClientProperties properties) {
+        return new OfflineSelling(link, store, snapshots, properties.terminalId(), ZoneId.systemDefault());
+    }
+
+    @Bean
+    SnapshotRefresher snapshotRefresher(TerminalLink link, DemoCatalog catalog, ClientProperties properties) {
+        return new SnapshotRefresher(link, catalog, properties.snapshotEvery());
+    }
+
+    /**
+     * Every sale this terminal confirms, queued in its journal for the sync server in the same
+     * transaction, so central PostgreSQL gets every sale the terminal made, with how its seats were
+     * taken (online, offline from the terminal's allocation, or offline at risk).
+     */
+    @Bean
+    TerminalOutbox terminalOutbox(OutboxRepository outbox, ClientProperties properties, Clock clock,
+                                  TerminalHoldStore store) {
+        return new TerminalOutbox(outbox, properties.terminalId(), clock, store::modeOf);
+    }
+
+    /** Delivers the outbox to the sync server; only when one is configured. */
+    @Bean
+    @ConditionalOnExpression("!'${boxoffice.client.sync-url:}'.isBlank()")
+    OutboxUploader outboxUploader(OutboxRepository outbox, ClientProperties properties, TransactionTemplate tx,
+                                  Clock clock) {
+        SyncClient client = new SyncClient(URI.create(properties.syncUrl()), properties.syncCredential(), SYNC_TIMEOUT);
+        return new OutboxUploader(outbox, client, properties.terminalId(), tx, clock, UPLOAD_BATCH);
+    }
+
+    @Bean
+    SyncStatus syncStatus(OutboxRepository outbox, ObjectProvider<OutboxUploader> uploader, ClientProperties properties) {
+        return new SyncStatus(outbox, uploader.getIfAvailable(), properties.terminalId(), UPLOAD_EVERY);
     }
 
     @Bean
@@ -132,15 +223,15 @@ public class ClientConfiguration {
     }
 
     @Bean
-    PerformanceListViewModel performanceListViewModel(DemoCatalog catalog, HoldStore holds) {
-        return new PerformanceListViewModel(catalog, holds);
+    PerformanceListViewModel performanceListViewModel(DemoCatalog catalog, TerminalHoldStore holds) {
+        return new PerformanceListViewModel(catalog, holds, holds::isOffline);
     }
 
     /** A new live seat map each time one is opened (each reads the feed on its own connection). */
     @Bean
-    Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings, HoldStore holds,
-                                                 RedisClient redis) {
-        return () -> new SeatMapViewModel(catalog, seatings, holds, redis);
+    Supplier<SeatMapViewModel> seatMapViewModels(DemoCatalog catalog, InMemoryPerformanceSeatings seatings,
+                                                 TerminalHoldStore holds, RedisClient redis) {
+        return () -> new SeatMapViewModel(catalog, seatings, holds, redis, holds::isOffline);
     }
 
     /**
@@ -148,8 +239,8 @@ public class ClientConfiguration {
      * (a clerk is told to wait rather than watching a spinner), and none waits more than a few seconds.
      */
     @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(HoldProperties properties) {
-        RedisClient client = RedisClient.create(properties.redisUrl());
+    RedisClient redisClient(HoldProperties properties, ClientResources resources) {
+        RedisClient client = RedisClient.create(resources, properties.redisUrl());
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(5)))
@@ -157,24 +248,37 @@ public class ClientConfiguration {
         return client;
     }
 
+    /**
+     * Reconnects to Redis at least every {@link #RECONNECT_AT_MOST} however long it was away, so a
+     * terminal is back online within seconds of the network returning.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ClientResources redisClientResources() {
+        return DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
     @Bean(destroyMethod = "close")
-    ConnectionMonitor connectionMonitor(StatefulRedisConnection<String, String> connection, Clock clock) {
-        return new ConnectionMonitor(connection, Duration.ofSeconds(2), clock);
+    ConnectionMonitor connectionMonitor(StatefulRedisConnection<String, String> connection, Clock clock,
+                                        OfflineSelling offline) {
+        return new ConnectionMonitor(connection, Duration.ofSeconds(2), clock, offline);
     }
 
     @Bean
     BoxOfficeDesk boxOfficeDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
                                 InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
-                                ClientProperties properties, TicketFiles tickets) {
-        return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets);
+                                ClientProperties properties, TicketFiles tickets, OfflineSelling offline) {
+        return new BoxOfficeDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets,
+                offline::offlineSeats);
     }
 
     @Bean
     KioskDesk kioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog,
                         InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
-                        ClientProperties properties, StaffDirectory staff, TicketFiles tickets) {
+                        ClientProperties properties, StaffDirectory staff, TicketFiles tickets, OfflineSelling offline) {
         return new KioskDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets,
-                pin -> staff.verifyManagerPin(pin).isPresent());
+                pin -> staff.verifyManagerPin(pin).isPresent(), offline::offlineSeats);
     }
 
     @Bean

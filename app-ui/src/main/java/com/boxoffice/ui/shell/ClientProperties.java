@@ -15,6 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        and releases any hold
  * @param cardLatency     how long the simulated card terminal takes to answer
  * @param demo            demo venues, performances and staff accounts (clerk 1111, manager 9999)
+ * @param syncUrl         the sync server this terminal delivers its sales to ({@code http://host:8080});
+ *                        blank: none, the sales stay in the terminal's journal (demo mode)
+ * @param syncCredential  this terminal's credential for the sync server, as registering the terminal
+ *                        gave it ({@code terminalId.secret})
+ * @param snapshotEvery   how often, while online, the terminal keeps a copy of each performance's seats
+ *                        to sell from if the connection drops
  */
 @ConfigurationProperties("boxoffice.client")
 public record ClientProperties(
@@ -22,7 +28,22 @@ public record ClientProperties(
         @DefaultValue("window-1") String terminalId,
         @DefaultValue("90s") Duration kioskIdleTimeout,
         @DefaultValue("600ms") Duration cardLatency,
-        @DefaultValue("true") boolean demo) {
+        @DefaultValue("true") boolean demo,
+        @DefaultValue("") String syncUrl,
+        @DefaultValue("") String syncCredential,
+        @DefaultValue("15s") Duration snapshotEvery) {
+
+    public ClientProperties {
+        if (!syncUrl.isBlank() && syncCredential.isBlank()) {
+            throw new IllegalArgumentException("boxoffice.client.sync-url is set but boxoffice.client.sync-credential is "
+                    + "not: give the terminal's credential (terminalId.secret) as registering the terminal gave it");
+        }
+    }
+
+    /** Whether sales are delivered to a sync server (else they stay in the journal). */
+    public boolean hasSyncServer() {
+        return !syncUrl.isBlank();
+    }
 
     public ClientMode clientMode() {
         return ClientMode.parse(mode);

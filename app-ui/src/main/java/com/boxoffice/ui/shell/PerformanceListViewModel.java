@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import com.boxoffice.core.hold.Availability;
 import com.boxoffice.core.hold.HoldStore;
@@ -27,13 +28,20 @@ public class PerformanceListViewModel {
 
     private final DemoCatalog catalog;
     private final HoldStore holds;
+    private final BooleanSupplier offline;
     private final ObservableList<PerformanceRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    public PerformanceListViewModel(DemoCatalog catalog, HoldStore holds) {
+    /**
+     * @param holds   the terminal's hold store
+     * @param offline whether the terminal sells from its own state, where the seats allocated to it
+     *                are the ones it can sell
+     */
+    public PerformanceListViewModel(DemoCatalog catalog, HoldStore holds, BooleanSupplier offline) {
         this.catalog = catalog;
         this.holds = holds;
+        this.offline = offline;
     }
 
     public ObservableList<PerformanceRow> rows() {
@@ -64,12 +72,14 @@ public class PerformanceListViewModel {
 
     private List<PerformanceRow> load() {
         List<PerformanceRow> loaded = new ArrayList<>();
+        boolean ownSeats = offline.getAsBoolean();
         for (PerformanceSeating seating : catalog.install()) {
             Availability availability = holds.availability(seating.performance().id());
             loaded.add(new PerformanceRow(seating.performance().id(), seating.performance().title(),
                     catalog.venueName(seating.performance().venueId()),
                     WHEN.format(seating.performance().startsAt().atZone(ZoneId.systemDefault())),
-                    seating.layout().size(), availability.count(SeatState.AVAILABLE)));
+                    seating.layout().size(), availability.count(SeatState.AVAILABLE)
+                    + (ownSeats ? availability.count(SeatState.ALLOCATED) : 0)));
         }
         return loaded;
     }

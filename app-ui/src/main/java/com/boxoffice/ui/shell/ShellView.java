@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.Shortcut;
 
 import javafx.beans.binding.Bindings;
@@ -34,9 +33,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The window of the box-office and manager modes: a header (mode, terminal, who is signed in), a
- * banner when the seat server cannot be reached, and tabs: the performances on sale, one tab per
- * opened performance, and the mode's own tools. Keys of the tab showing are live; the others' are not.
+ * The window of the box-office and manager modes: a header (mode, terminal, how the sales' delivery
+ * stands, who is signed in), a banner while the terminal sells without the seat server, and tabs: the
+ * performances on sale, one tab per opened performance, and the mode's own tools. Keys of the tab
+ * showing are live; the others' are not.
  */
 public class ShellView {
 
@@ -48,8 +48,8 @@ public class ShellView {
     private final HBox header;
     private final Label user = new Label();
 
-    public ShellView(ClientMode mode, String terminalId, PerformanceListViewModel model, ConnectionMonitor connection,
-                     Function<PerformanceRow, OpenedPerformance> opener) {
+    public ShellView(ClientMode mode, String terminalId, PerformanceListViewModel model, OfflineSelling connection,
+                     SyncStatus sync, Function<PerformanceRow, OpenedPerformance> opener) {
         this.opener = opener;
         Label title = new Label(mode.title());
         title.getStyleClass().add("title");
@@ -65,7 +65,7 @@ public class ShellView {
         Button refresh = new Button("_Refresh (F5)");
         refresh.setId("refresh");
         refresh.setOnAction(e -> model.refresh());
-        header = new HBox(12, title, terminal, spacer, busy, user, refresh);
+        header = new HBox(12, title, terminal, syncStatus(sync), spacer, busy, user, refresh);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(12, 16, 12, 16));
         header.getStyleClass().add("header");
@@ -74,9 +74,12 @@ public class ShellView {
         banner.setId("connection-banner");
         banner.getStyleClass().add("banner");
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.textProperty().bind(connection.messageProperty());
-        banner.visibleProperty().bind(connection.connectedProperty().not());
+        banner.setWrapText(true);
+        banner.textProperty().bind(connection.bannerProperty());
+        banner.visibleProperty().bind(connection.offlineProperty());
         banner.managedProperty().bind(banner.visibleProperty());
+        Label reconnected = note("reconnected-notice", "notice", connection.noticeProperty());
+        Label outcomes = note("sync-outcomes", "sync-attention", sync.outcomesProperty());
 
         TableView<PerformanceRow> table = new TableView<>(model.rows());
         table.setId("performances");
@@ -117,7 +120,7 @@ public class ShellView {
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> installShortcuts(tab));
 
-        root.setTop(new VBox(header, banner));
+        root.setTop(new VBox(header, banner, reconnected, outcomes));
         root.setCenter(tabs);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -125,6 +128,28 @@ public class ShellView {
                 installShortcuts(tabs.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** How the delivery of this terminal's sales to the sync server stands, for a header. */
+    public static Label syncStatus(SyncStatus sync) {
+        Label status = new Label();
+        status.setId("sync-status");
+        status.getStyleClass().add("sync");
+        status.textProperty().bind(sync.statusProperty());
+        return status;
+    }
+
+    /** A full-width line that shows only while it has something to say. */
+    private static Label note(String id, String styleClass, javafx.beans.value.ObservableStringValue text) {
+        Label note = new Label();
+        note.setId(id);
+        note.getStyleClass().add(styleClass);
+        note.setMaxWidth(Double.MAX_VALUE);
+        note.setWrapText(true);
+        note.textProperty().bind(text);
+        note.visibleProperty().bind(Bindings.isNotEmpty(text));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     /** Shows who is signed in, with a button to sign out. */

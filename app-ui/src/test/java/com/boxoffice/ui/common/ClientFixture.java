@@ -35,6 +35,11 @@ public final class ClientFixture {
     private ClientFixture() {
     }
 
+    /** The Redis database number of the client tests. */
+    public static int database() {
+        return DATABASE;
+    }
+
     public static String redisUrl() {
         return TestRedis.url() + "/" + DATABASE;
     }
