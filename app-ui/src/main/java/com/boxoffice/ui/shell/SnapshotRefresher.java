@@ -48,6 +48,12 @@ public class SnapshotRefresher implements SmartLifecycle, AutoCloseable {
     private void refresh() {
         try {
             List<String> performanceIds = catalog.install().stream().map(s -> s.performance().id()).toList();
+            if (link.hasUnclaimedOfflineSales()) {
+                // sales made offline before a restart: put them on the live map before any new snapshot
+                TerminalLink.Reconnected claimed = link.connectionBack();
+                log.info("Claimed {} sales made offline before the restart in the live seat state ({} clashed)",
+                        claimed.claimed(), claimed.clashed().size());
+            }
             int taken = link.refreshSnapshots(performanceIds);
             log.debug("Kept {} of {} performances to sell from offline", taken, performanceIds.size());
             lastFailure = "";

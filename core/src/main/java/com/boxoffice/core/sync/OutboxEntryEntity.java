@@ -50,6 +50,9 @@ public class OutboxEntryEntity {
     @Column(name = "outcome_detail")
     private String outcomeDetail;
 
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     protected OutboxEntryEntity() {
     }
 
@@ -127,6 +130,17 @@ public class OutboxEntryEntity {
 
     public Instant getDeliveredAt() {
         return deliveredAt;
+    }
+
+    /** The seats of this offline sale are settled in the live state (see {@code V11__outbox_claims.sql}). */
+    public void markClaimed(Instant at) {
+        if (claimedAt == null) {
+            claimedAt = Objects.requireNonNull(at, "at");
+        }
+    }
+
+    public Instant getClaimedAt() {
+        return claimedAt;
     }
 
     public String getMessageId() {

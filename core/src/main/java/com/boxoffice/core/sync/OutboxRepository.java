@@ -20,6 +20,12 @@ public interface OutboxRepository extends JpaRepository<OutboxEntryEntity, Long>
     /** How many entries still wait for the server. */
     long countByTerminalIdAndDeliveredAtIsNull(String terminalId);
 
+    /** Sales made offline whose seats the live state does not show yet. */
+    long countByTerminalIdAndKindAndClaimedAtIsNull(String terminalId, String kind);
+
+    /** Sales made offline whose seats are still to be claimed in the live state, oldest first. */
+    List<OutboxEntryEntity> findByTerminalIdAndKindAndClaimedAtIsNullOrderBySequenceNo(String terminalId, String kind);
+
     List<OutboxEntryEntity> findByMessageIdIn(java.util.Collection<String> messageIds);
 
     /** Delivered entries with an outcome other than {@code outcome}, newest first: what a clerk must look at. */

@@ -68,11 +68,11 @@ public class TerminalHoldStore implements HoldStore {
 
     /**
      * Keeps the terminal's current view of a performance, to sell from if the connection drops. Refused
-     * (false) while the terminal is offline or its outbox still holds sales: a snapshot without them
-     * would let the terminal sell their seats again once offline.
+     * (false) while the terminal is offline or sales it made offline are not claimed in the live state
+     * yet: a snapshot without them would let the terminal sell their seats again in the next outage.
      */
     public synchronized boolean remember(OfflineSnapshot snapshot) {
-        if (offlineMode || outbox.countByTerminalIdAndDeliveredAtIsNull(terminalId) > 0) {
+        if (offlineMode || outbox.countByTerminalIdAndKindAndClaimedAtIsNull(terminalId, TerminalOutbox.OFFLINE_SALE) > 0) {
             return false;
         }
         snapshots.save(new OfflineSnapshotEntity(terminalId, snapshot));

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Limit;
 
 import com.boxoffice.core.hold.Availability;
 import com.boxoffice.core.hold.HoldStore;
@@ -90,15 +89,9 @@ public class TerminalLink {
     public Reconnected connectionBack() {
         int claimed = 0;
         List<SyncSale> clashed = new ArrayList<>();
-        for (OutboxEntryEntity entry : outbox.findByTerminalIdAndDeliveredAtIsNullOrderBySequenceNo(terminalId,
-                Limit.unlimited())) {
-            if (!TerminalOutbox.SALE.equals(entry.getKind())) {
-                continue;
-            }
+        for (OutboxEntryEntity entry : outbox.findByTerminalIdAndKindAndClaimedAtIsNullOrderBySequenceNo(terminalId,
+                TerminalOutbox.OFFLINE_SALE)) {
             SyncSale sale = TerminalOutboxJson.read(entry.getPayload());
-            if (SellingMode.ONLINE.name().equals(sale.mode())) {
-                continue;
-            }
             List<String> seatIds = sale.seats().stream().map(SyncSale.Seat::seatId).toList();
             try {
                 live.applyJournalSale(sale.performanceId(),
@@ -109,9 +102,17 @@ public class TerminalLink {
                         e.conflicts());
                 clashed.add(sale);
             }
+            // either way the live state now shows the seats taken: a snapshot may include them
+            entry.markClaimed(clock.instant());
+            outbox.save(entry);
         }
         store.goOnline();
         return new Reconnected(claimed, clashed);
+    }
+
+    /** True when sales made offline still wait to be claimed in the live state (after a restart, say). */
+    public boolean hasUnclaimedOfflineSales() {
+        return outbox.countByTerminalIdAndKindAndClaimedAtIsNull(terminalId, TerminalOutbox.OFFLINE_SALE) > 0;
     }
 
     /**

@@ -27,8 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class TerminalOutbox implements ConfirmedSales {
 
-    /** The outbox entry kind of a sale. */
+    /** The outbox entry kind of a sale made online: its seats are sold in the live state already. */
     public static final String SALE = "SALE";
+    /** The kind of a sale made offline: its seats reach the live state when the connection is back. */
+    public static final String OFFLINE_SALE = "OFFLINE_SALE";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,11 +56,12 @@ public class TerminalOutbox implements ConfirmedSales {
     @Override
     public void confirmed(SaleOrderEntity order, List<PaymentEntity> payments) {
         long sequence = nextSequence();
+        SellingMode mode = modes.apply(order);
         SyncSale sale = new SyncSale(UUID.randomUUID().toString(), sequence, order.getPerformanceId(), order.getId(),
-                order.getChannel().name(), modes.apply(order).name(), clock.instant(), order.getBuyer(),
+                order.getChannel().name(), mode.name(), clock.instant(), order.getBuyer(),
                 order.getCurrency(), seats(order), taken(payments));
-        outbox.save(OutboxEntryEntity.append(terminalId, sequence, SALE, JSON.writeValueAsString(sale), sale.saleId(),
-                clock.instant()));
+        outbox.save(OutboxEntryEntity.append(terminalId, sequence, mode == SellingMode.ONLINE ? SALE : OFFLINE_SALE,
+                JSON.writeValueAsString(sale), sale.saleId(), clock.instant()));
     }
 
     private long nextSequence() {

@@ -180,16 +180,26 @@ class TerminalHoldStoreTest {
     }
 
     @Test
-    void aSnapshotIsNotTakenWhileSalesWaitForTheServer() {
+    void aSnapshotIsNotTakenWhileSalesMadeOfflineAreNotOnTheLiveMap() {
         TerminalHoldStore store = onlineWithAllocation(OfflinePolicy.ALLOCATED_ONLY, "STALLS-A-1");
-        outbox.save(OutboxEntryEntity.append(terminal, 1, TerminalOutbox.SALE, "{}", UUID.randomUUID().toString(),
-                clock.instant()));
         OfflineSnapshot newer = new OfflineSnapshot(performance.id(), redis.availability(performance.id()).states(),
                 Set.of(), OfflinePolicy.ALLOCATED_ONLY, clock.instant().plusSeconds(60));
+        // a sale made online is on the live map already: it does not stop a snapshot
+        outbox.save(OutboxEntryEntity.append(terminal, 1, TerminalOutbox.SALE, "{}", UUID.randomUUID().toString(),
+                clock.instant()));
+        assertThat(store.remember(newer)).isTrue();
 
-        assertThat(store.remember(newer)).isFalse();
+        OutboxEntryEntity offline = outbox.save(OutboxEntryEntity.append(terminal, 2, TerminalOutbox.OFFLINE_SALE, "{}",
+                UUID.randomUUID().toString(), clock.instant()));
+        OfflineSnapshot newest = new OfflineSnapshot(performance.id(), redis.availability(performance.id()).states(),
+                Set.of("STALLS-A-1"), OfflinePolicy.ALLOCATED_ONLY, clock.instant().plusSeconds(120));
+        assertThat(store.remember(newest)).isFalse();
         assertThat(snapshots.findByTerminalId(terminal)).singleElement()
-                .satisfies(s -> assertThat(s.toSnapshot().allocated()).containsExactly("STALLS-A-1"));
+                .satisfies(s -> assertThat(s.toSnapshot().takenAt()).isEqualTo(newer.takenAt()));
+
+        offline.markClaimed(clock.instant());
+        outbox.save(offline);
+        assertThat(store.remember(newest)).isTrue();
     }
 
     @Test
