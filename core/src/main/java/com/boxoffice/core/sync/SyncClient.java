@@ -55,6 +55,50 @@ public class SyncClient {
         throw refusedOrUnavailable(response);
     }
 
+    /** Conflicts in a status (OPEN or RESOLVED); needs a manager terminal's credential. */
+    public java.util.List<SyncConflict> conflicts(String status, String staffId) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/conflicts?status=" + status))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential)
+                .header("X-Staff-Id", staffId)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() != 200) {
+            throw refusedOrUnavailable(response);
+        }
+        return java.util.List.of(TerminalOutbox.JSON.readValue(response.body(), SyncConflict[].class));
+    }
+
+    /**
+     * A manager's decision on a conflict: ACCEPT_RESEAT, REFUND, or MOVE to {@code seatIds}.
+     *
+     * @return the conflict as the server now has it
+     */
+    public SyncConflict resolve(String conflictId, String action, java.util.List<String> seatIds, String note,
+                                String staffId) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("action", action);
+        if (seatIds != null && !seatIds.isEmpty()) {
+            body.put("seatIds", seatIds);
+        }
+        body.put("note", note);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/conflicts/" + conflictId + "/resolve"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential)
+                .header("X-Staff-Id", staffId)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() != 200) {
+            throw refusedOrUnavailable(response);
+        }
+        return TerminalOutbox.JSON.readValue(response.body(), SyncConflict.class);
+    }
+
     /** True when the server answers its health check; never throws. */
     public boolean reachable() {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/health")).timeout(timeout).GET().build();
