@@ -120,7 +120,11 @@ public class ConflictsPane {
     private TableView<ConflictRow> table() {
         TableView<ConflictRow> view = new TableView<>(model.rows());
         view.setId("conflicts");
-        view.setPlaceholder(new Label("No open conflicts: every sale from the terminals kept its seats."));
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.listProblemProperty())
+                .then("Nothing could be read from the sync server: see the line above.")
+                .otherwise("No open conflicts: every sale from the terminals kept its seats."));
+        view.setPlaceholder(empty);
         view.getColumns().add(column("Performance", ConflictRow::performance, 200));
         view.getColumns().add(column("Terminal", r -> r.conflict().terminalId(), 100));
         view.getColumns().add(column("Order", ConflictRow::order, 100));

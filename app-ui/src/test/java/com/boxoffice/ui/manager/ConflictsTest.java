@@ -24,7 +24,6 @@ import com.boxoffice.core.sale.OrderLookup;
 import com.boxoffice.core.sync.SyncAnswer;
 import com.boxoffice.core.sync.SyncBatch;
 import com.boxoffice.core.sync.SyncClient;
-import com.boxoffice.core.sync.SyncConflict;
 import com.boxoffice.core.sync.SyncOutcome;
 import com.boxoffice.core.sync.SyncSale;
 import com.boxoffice.ui.common.ClientFixture;
