@@ -1,6 +1,8 @@
 package com.boxoffice.ui.manager;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.boxoffice.core.hold.HoldStore;
@@ -20,11 +22,19 @@ public class ManagerDesk {
     private final HoldStore holds;
     private final PerformanceSeatings seatings;
     private final Supplier<SeatMapViewModel> maps;
+    /** The map of each open performance tab, by performance id (FX thread only). */
+    private final Map<String, SeatMap> openMaps = new HashMap<>();
 
     public ManagerDesk(HoldStore holds, PerformanceSeatings seatings, Supplier<SeatMapViewModel> maps) {
         this.holds = holds;
         this.seatings = seatings;
         this.maps = maps;
+    }
+
+    /** The seats selected on the performance's map, if its tab is open; else none. FX thread. */
+    public List<String> selectedSeats(String performanceId) {
+        SeatMap map = openMaps.get(performanceId);
+        return map == null ? List.of() : BoxOfficeDesk.selectedSeatIds(map);
     }
 
     public OpenedPerformance open(PerformanceRow row, StaffSession manager) {
@@ -40,7 +50,9 @@ public class ManagerDesk {
         SalesTallyView tally = new SalesTallyView(holds, row.performanceId());
         ManagerView view = new ManagerView(model, mapView, counts, tally.node());
         mapModel.open(row.performanceId(), counts);
+        openMaps.put(row.performanceId(), map);
         return new OpenedPerformance(view.root(), mapView.map(), List.of(), () -> {
+            openMaps.remove(row.performanceId(), map);
             view.close();
             tally.close();
             mapModel.close();

@@ -22,6 +22,9 @@ import com.boxoffice.ui.boxoffice.FindOrderViewModel;
 import com.boxoffice.ui.boxoffice.ShiftPane;
 import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.boxoffice.ShiftViewModel;
+import com.boxoffice.core.sync.SyncClient;
+import com.boxoffice.ui.manager.ConflictsPane;
+import com.boxoffice.ui.manager.ConflictsViewModel;
 import com.boxoffice.ui.manager.ManagerDesk;
 import com.boxoffice.ui.signin.SignInView;
 import com.boxoffice.ui.signin.SignInViewModel;
@@ -34,6 +37,8 @@ import com.boxoffice.ui.kiosk.KioskViewModel;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tab;
 import javafx.scene.Parent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -125,6 +130,7 @@ public class BoxOfficeApp extends Application {
             ManagerDesk desk = context.getBean(ManagerDesk.class);
             shell = new ShellView(mode, properties.terminalId(), performances, connection, sync,
                     row -> desk.open(row, session));
+            addConflicts(shell, desk, session);
         } else {
             BoxOfficeDesk desk = context.getBean(BoxOfficeDesk.class);
             shell = new ShellView(mode, properties.terminalId(), performances, connection, sync,
@@ -158,6 +164,36 @@ public class BoxOfficeApp extends Application {
         closeScreens = shell::closeAll;
         shell.setUser(session.displayName() + " (" + session.role().name().toLowerCase(java.util.Locale.ROOT) + ")", signOut);
         return shell.root();
+    }
+
+    /**
+     * The manager's "Conflicts" tool: the sync server's conflicts and the decisions on them, or where
+     * they live and how to connect this client when no sync server is configured.
+     */
+    private void addConflicts(ShellView shell, ManagerDesk desk, StaffSession session) {
+        KeyCodeCombination key = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+        SyncClient server = context.getBeanProvider(SyncClient.class).getIfAvailable();
+        if (server == null) {
+            shell.addTool("conflicts-tab", "Conflicts", ConflictsPane.notConnected(), key, List.of());
+            return;
+        }
+        ConflictsViewModel model = new ConflictsViewModel(server, session.staffId(),
+                FindOrderViewModel.names(context.getBean(DemoCatalog.class), context.getBean(PerformanceSeatings.class)),
+                desk::selectedSeats, context.getBean(Clock.class), java.time.ZoneId.systemDefault());
+        ConflictsPane pane = new ConflictsPane(model);
+        Tab tab = shell.addTool("conflicts-tab", "Conflicts", pane.root(), key, pane.shortcuts());
+        // the count of open conflicts shows on the tab, so they are seen from every other tab
+        tab.textProperty().bind(Bindings.createStringBinding(() -> {
+            int open = model.openCountProperty().get();
+            return "Conflicts" + (open == 0 ? "" : ": " + open + " open") + "  (" + key.getDisplayText() + ")";
+        }, model.openCountProperty()));
+        tab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                model.refresh();
+                pane.focus();
+            }
+        });
+        shell.whenClosing(pane::close);
     }
 
     /** Opens (or brings forward) the tab of a performance in the list. */

@@ -183,12 +183,18 @@ public class ClientConfiguration {
         return new TerminalOutbox(outbox, properties.terminalId(), clock, store::modeOf);
     }
 
+    /** The sync server, with this terminal's credential; only when one is configured. */
+    @Bean
+    @ConditionalOnExpression("!'${boxoffice.client.sync-url:}'.isBlank()")
+    SyncClient syncClient(ClientProperties properties) {
+        return new SyncClient(URI.create(properties.syncUrl()), properties.syncCredential(), SYNC_TIMEOUT);
+    }
+
     /** Delivers the outbox to the sync server; only when one is configured. */
     @Bean
     @ConditionalOnExpression("!'${boxoffice.client.sync-url:}'.isBlank()")
-    OutboxUploader outboxUploader(OutboxRepository outbox, ClientProperties properties, TransactionTemplate tx,
-                                  Clock clock) {
-        SyncClient client = new SyncClient(URI.create(properties.syncUrl()), properties.syncCredential(), SYNC_TIMEOUT);
+    OutboxUploader outboxUploader(OutboxRepository outbox, SyncClient client, ClientProperties properties,
+                                  TransactionTemplate tx, Clock clock) {
         return new OutboxUploader(outbox, client, properties.terminalId(), tx, clock, UPLOAD_BATCH);
     }
 

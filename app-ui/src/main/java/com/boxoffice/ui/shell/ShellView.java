@@ -45,6 +45,10 @@ public class ShellView {
     private final Function<PerformanceRow, OpenedPerformance> opener;
     private final Map<Tab, List<Shortcut>> tabShortcuts = new HashMap<>();
     private final List<KeyCombination> installed = new ArrayList<>();
+    /** Keys of the whole window (F5, the tool tabs' keys), whichever tab is showing. */
+    private final Map<KeyCombination, Runnable> windowKeys = new HashMap<>();
+    private final List<Runnable> closers = new ArrayList<>();
+    private boolean closed;
     private final HBox header;
     private final Label user = new Label();
 
@@ -122,9 +126,9 @@ public class ShellView {
 
         root.setTop(new VBox(header, banner, reconnected, outcomes));
         root.setCenter(tabs);
+        windowKeys.put(new KeyCodeCombination(KeyCode.F5), model::refresh);
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), model::refresh);
                 installShortcuts(tabs.getSelectionModel().getSelectedItem());
             }
         });
@@ -167,23 +171,35 @@ public class ShellView {
         tab.setClosable(false);
         tabShortcuts.put(tab, List.copyOf(shortcuts));
         tabs.getTabs().add(tab);
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(key, () -> tabs.getSelectionModel().select(tab));
-            }
-        });
+        windowKeys.put(key, () -> tabs.getSelectionModel().select(tab));
+        installShortcuts(tabs.getSelectionModel().getSelectedItem());
         return tab;
     }
 
+    /** Runs {@code closer} when the shell closes (signing out, the client stopping). */
+    public void whenClosing(Runnable closer) {
+        closers.add(closer);
+    }
+
+    /**
+     * The window's keys, then the showing tab's. A tab's key that the window also has (F5) does both:
+     * the tab's refresh comes on top of the window's.
+     */
     private void installShortcuts(Tab tab) {
         Scene scene = root.getScene();
-        if (scene == null) {
+        if (scene == null || closed) {
             return;
         }
         installed.forEach(scene.getAccelerators()::remove);
         installed.clear();
+        scene.getAccelerators().putAll(windowKeys);
+        installed.addAll(windowKeys.keySet());
         for (Shortcut shortcut : tabShortcuts.getOrDefault(tab, List.of())) {
-            scene.getAccelerators().put(shortcut.key(), shortcut.action());
+            Runnable window = windowKeys.get(shortcut.key());
+            scene.getAccelerators().put(shortcut.key(), window == null ? shortcut.action() : () -> {
+                window.run();
+                shortcut.action().run();
+            });
             installed.add(shortcut.key());
         }
     }
@@ -233,7 +249,7 @@ public class ShellView {
         }
     }
 
-    /** Closes every opened performance (signing out). */
+    /** Closes every opened performance and stops what the tool tabs run (signing out). */
     public void closeAll() {
         for (Tab tab : List.copyOf(tabs.getTabs())) {
             if (tab.isClosable()) {
@@ -243,6 +259,15 @@ public class ShellView {
                 }
             }
         }
+        closers.forEach(Runnable::run);
+        closers.clear();
+        // the next person signed in at this window must not reach this shell's actions by key
+        closed = true;
+        Scene scene = root.getScene();
+        if (scene != null) {
+            installed.forEach(scene.getAccelerators()::remove);
+        }
+        installed.clear();
     }
 
     public Parent root() {

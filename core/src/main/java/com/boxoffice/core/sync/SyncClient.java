@@ -2,10 +2,15 @@ package com.boxoffice.core.sync;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
@@ -55,6 +60,70 @@ public class SyncClient {
         throw refusedOrUnavailable(response);
     }
 
+    /**
+     * Conflicts in a status (OPEN or RESOLVED), oldest first; needs a manager terminal's credential.
+     *
+     * @param staffId the manager signed in at this terminal, whom the server must know as an active manager
+     */
+    public List<SyncConflict> conflicts(String status, String staffId) {
+        HttpRequest request = manager(base.resolve("/sync/v1/conflicts?status=" + encode(status)), staffId)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() != 200) {
+            throw refusedOrUnavailable(response);
+        }
+        return List.of(read(response.body(), SyncConflict[].class, "a list of conflicts"));
+    }
+
+    /**
+     * A manager's decision on a conflict: ACCEPT_RESEAT, REFUND, or MOVE to {@code seatIds}.
+     *
+     * @return the conflict as the server now has it
+     */
+    public SyncConflict resolve(String conflictId, String action, List<String> seatIds, String note, String staffId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        if (seatIds != null && !seatIds.isEmpty()) {
+            body.put("seatIds", seatIds);
+        }
+        body.put("note", note);
+        HttpRequest request = manager(base.resolve("/sync/v1/conflicts/" + encode(conflictId) + "/resolve"), staffId)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() != 200) {
+            throw refusedOrUnavailable(response);
+        }
+        return read(response.body(), SyncConflict.class, "a conflict");
+    }
+
+    /** A management call: the terminal's credential and the manager it is made for. */
+    private HttpRequest.Builder manager(URI uri, String staffId) {
+        if (staffId == null || staffId.isBlank()) {
+            throw new IllegalArgumentException("A manager's call names the signed-in manager's staff id");
+        }
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential)
+                .header("X-Staff-Id", staffId.strip());
+    }
+
+    private <T> T read(String body, Class<T> type, String what) {
+        try {
+            return TerminalOutbox.JSON.readValue(body, type);
+        } catch (JacksonException e) {
+            throw new SyncUnavailableException("The sync server answered something that is not " + what, e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** True when the server answers its health check; never throws. */
     public boolean reachable() {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/actuator/health")).timeout(timeout).GET().build();
@@ -82,21 +151,37 @@ public class SyncClient {
     /** 5xx and 429 are the server's trouble (try again); other answers mean the terminal must change something. */
     private static RuntimeException refusedOrUnavailable(HttpResponse<String> response) {
         int status = response.statusCode();
-        String detail = problemDetail(response.body());
+        JsonNode problem = problem(response.body());
+        String detail = problemDetail(problem, response.body());
         if (status >= 500 || status == 429) {
             return new SyncUnavailableException("The sync server is not able to take sales now (" + status + "): " + detail,
                     null);
         }
-        return new SyncRefusedException(status, detail);
+        return new SyncRefusedException(status, problemType(problem), detail);
     }
 
-    private static String problemDetail(String body) {
+    private static JsonNode problem(String body) {
         try {
-            JsonNode problem = TerminalOutbox.JSON.readTree(body);
-            String detail = problem.path("detail").asString("");
-            return detail.isBlank() ? problem.path("title").asString(body) : detail;
+            return body == null || body.isBlank() ? null : TerminalOutbox.JSON.readTree(body);
         } catch (JacksonException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String problemDetail(JsonNode problem, String body) {
+        if (problem == null || !problem.isObject()) {
             return body == null || body.isBlank() ? "no detail given" : body;
         }
+        String detail = problem.path("detail").asString("");
+        return detail.isBlank() ? problem.path("title").asString(body) : detail;
+    }
+
+    /** "https://host/problems/seat-unavailable" as "seat-unavailable". */
+    private static String problemType(JsonNode problem) {
+        if (problem == null || !problem.isObject()) {
+            return null;
+        }
+        String type = problem.path("type").asString("");
+        return type.isBlank() ? null : type.substring(type.lastIndexOf('/') + 1);
     }
 }
