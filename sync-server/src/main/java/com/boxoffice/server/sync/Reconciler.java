@@ -1,6 +1,5 @@
 package com.boxoffice.server.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -86,7 +84,7 @@ class Reconciler {
     }
 
     static String conflictId(String saleId) {
-        return UUID.nameUUIDFromBytes(("conflict/" + saleId).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameIds.of("conflict/" + saleId);
     }
 
     /** Settles every sale in Redis; each gets an outcome and the seats its buyer holds. */
