@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,12 @@ class SaleWriter {
         }, "sync-terminal/" + terminalId);
     }
 
-    /** Writes every settled sale that is to be stored, in the caller's transaction, one COPY per table. */
+    /**
+     * Writes every settled sale that is to be stored, in the caller's transaction, one COPY per table.
+     * Each sale's own record is its {@code sync_sale} row; the audit trail gets one event for the
+     * batch, counting its outcomes, and one per sale that did not go as the terminal sold it (re-seated,
+     * due a refund, rejected), with the details a manager looks for.
+     */
     void write(String terminalId, String batchId, List<SaleWork> works, Instant now) {
         CopyRows orders = new CopyRows("sale_order (id, performance_id, channel, terminal_id, buyer, status, total_minor,"
                 + " currency, created_at, updated_at, version)");
@@ -102,6 +108,10 @@ class SaleWriter {
             }
         }
         Map<SaleWork, String> takenBy = takenBy(conflicted);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<Batch.Mode, Integer> modes = new EnumMap<>(Batch.Mode.class);
+        long firstSequence = Long.MAX_VALUE;
+        long lastSequence = Long.MIN_VALUE;
         for (SaleWork work : works) {
             if (!work.store) {
                 continue;
@@ -144,9 +154,25 @@ class SaleWriter {
             syncSales.add(sale.saleId()).add(terminalId).add(sale.sequence()).add(batchId).add(sale.performanceId())
                     .add(work.contentHash).add(work.outcome.name()).add(sale.orderId()).add(String.join(",", work.seats))
                     .add(work.conflictId).add(truncate(work.reason, 500)).add(now).endRow();
-            audits.add(now).add(terminalId).add("SYNC_SALE_" + work.outcome.name())
-                    .add(work.outcome == Outcome.REJECTED ? "sale:" + sale.saleId() : sale.orderId())
-                    .add(auditDetail(work, batchId)).endRow();
+            if (work.outcome != Outcome.ACCEPTED) {
+                audits.add(now).add(terminalId).add("SYNC_SALE_" + work.outcome.name())
+                        .add(work.outcome == Outcome.REJECTED ? "sale:" + sale.saleId() : sale.orderId())
+                        .add(auditDetail(work, batchId)).endRow();
+            }
+            outcomes.merge(work.outcome, 1, Integer::sum);
+            modes.merge(sale.mode(), 1, Integer::sum);
+            firstSequence = Math.min(firstSequence, sale.sequence());
+            lastSequence = Math.max(lastSequence, sale.sequence());
+        }
+        if (syncSales.rows() > 0) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("batchId", batchId);
+            detail.put("sales", syncSales.rows());
+            detail.put("outcomes", outcomes);
+            detail.put("modes", modes);
+            detail.put("sequences", List.of(firstSequence, lastSequence));
+            audits.add(now).add(terminalId).add("SYNC_BATCH_APPLIED").add(truncate("batch:" + batchId, 200))
+                    .add(JSON.writeValueAsString(detail)).endRow();
         }
         for (CopyRows rows : List.of(orders, orderSeats, payments, tickets, conflicts, syncSales, audits)) {
             rows.copy(jdbc);
