@@ -387,3 +387,43 @@ local function free_for(i, terminal)
     local s = state_of(i)
     return s == '.' or (s == 'A' and terminal ~= '' and redis.call('HGET', K_OWNER, i) == terminal)
 end
+
+-- Records a sale a terminal made from its own journal, once the performance is known to be loaded
+-- (require_loaded): sell.lua runs it for one sale, sell_many.lua for many in turn, so a sale is
+-- answered alike whichever way it comes. The run index is left to the caller (reindex_touched), so
+-- a block touched by many sales of one call is reindexed once.
+-- Reply: OK, orderId, seats (those sold by this call) | ERR, CONFLICT, "seat:state,..." | ERR, code, detail
+local function journal_sell(now, sale_id, terminal, order_id, csv, channel)
+    local seats, refusal = parse_seats(csv, seat_count())
+    if not seats then
+        return refusal
+    end
+    local applied = redis.call('HGET', K_SALES, sale_id)
+    if applied then
+        return { 'OK', applied, '' }
+    end
+    local conflicts, own = {}, 0
+    for _, i in ipairs(seats) do
+        if not free_for(i, terminal) then
+            local s = state_of(i)
+            conflicts[#conflicts + 1] = i .. ':' .. s
+            if s == 'S' and order_id ~= '' and redis.call('HGET', K_OWNER, i) == order_id then
+                own = own + 1
+            end
+        end
+    end
+    if own == #seats then
+        redis.call('HSET', K_SALES, sale_id, order_id)
+        return { 'OK', order_id, '' }
+    end
+    if #conflicts > 0 then
+        return err('CONFLICT', table.concat(conflicts, ','))
+    end
+    claim_origin(order_id, channel, terminal)
+    for _, i in ipairs(seats) do
+        set_seat(i, 'S', order_id)
+    end
+    redis.call('HSET', K_SALES, sale_id, order_id)
+    feed('SOLD', seats, 'S', order_id, now)
+    return { 'OK', order_id, table.concat(seats, ',') }
+end

@@ -14,7 +14,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Gives an application the Redis hold store: one shared Lettuce connection (commands from all
- * threads are pipelined on it), the seat scripts, hold tokens and the expiry sweeper. Any bean can
+ * threads are pipelined on it) and one for bulk calls, the seat scripts, hold tokens and the expiry
+ * sweeper. Any bean can
  * be replaced by declaring one of the same type.
  */
 @AutoConfiguration
@@ -41,8 +42,9 @@ public class HoldAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RedisScripts redisScripts(StatefulRedisConnection<String, String> connection) {
-        return new RedisScripts(connection);
+    RedisScripts redisScripts(StatefulRedisConnection<String, String> connection, RedisClient client) {
+        // bulk calls (a server applying uploaded sales) on a second connection, opened when first needed
+        return new RedisScripts(connection, client::connect);
     }
 
     @Bean

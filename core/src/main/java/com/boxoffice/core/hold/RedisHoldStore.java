@@ -30,6 +30,11 @@ public class RedisHoldStore implements HoldStore {
 
     /** Owners and buyers are free text, so the load script takes them as JSON. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Journal sales applied per script call: enough to share a call's cost, few enough that one call
+     * does not keep Redis from other clients for long (a few milliseconds).
+     */
+    public static final int SALES_PER_CALL = 200;
 
     private final RedisScripts scripts;
     private final HoldRules rules;
@@ -201,10 +206,9 @@ public class RedisHoldStore implements HoldStore {
     }
 
     /**
-     * {@link #applyJournalSale(String, JournalSale)} without waiting, so a server reconciling a
-     * terminal's batch keeps hundreds of sales in flight on the shared connection (Lettuce pipelines
-     * them). The future fails with {@link SaleConflictException} when seats were taken, as the
-     * waiting call throws it; bad input is refused before anything is sent.
+     * {@link #applyJournalSale(String, JournalSale)} without waiting. The future fails with
+     * {@link SaleConflictException} when seats were taken, as the waiting call throws it; bad input
+     * is refused before anything is sent.
      */
     public CompletableFuture<String> applyJournalSaleAsync(String performanceId, JournalSale sale) {
         SeatLayout layout = rules.seating(performanceId).layout();
@@ -212,10 +216,67 @@ public class RedisHoldStore implements HoldStore {
         return scripts.run(Script.SELL, RedisKeys.of(performanceId),
                         millis(rules.now()), sale.saleId(), sale.terminalId(), sale.orderId(), join(indexes),
                         sale.channel() == null ? "" : sale.channel().name())
-                .thenCompose(reply -> journalSaleOrFailure(reply, layout));
+                .thenCompose(reply -> {
+                    JournalSaleResult result = journalSaleResult(reply, layout);
+                    return result.refusal() == null ? CompletableFuture.completedFuture(result.orderId())
+                            : CompletableFuture.failedFuture(result.refusal());
+                });
     }
 
-    private static CompletableFuture<String> journalSaleOrFailure(List<Object> reply, SeatLayout layout) {
+    /**
+     * Applies many journal sales of one performance, each exactly as {@link #applyJournalSale} would
+     * (all its seats or none, once per sale id), in the order given: a server reconciling a terminal's
+     * batch pays for one script call per {@value #SALES_PER_CALL} sales rather than one per sale. One
+     * sale's refusal (seats taken, a seat the venue lacks) is its own and leaves the others to go on.
+     * The future fails only when Redis itself does.
+     *
+     * @return one result per sale, in the order of {@code sales}
+     */
+    public CompletableFuture<List<JournalSaleResult>> applyJournalSalesAsync(String performanceId, List<JournalSale> sales) {
+        SeatLayout layout = rules.seating(performanceId).layout();
+        String now = millis(rules.now());
+        JournalSaleResult[] results = new JournalSaleResult[sales.size()];
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>(Math.min(sales.size(), SALES_PER_CALL));
+        List<List<String>> call = new ArrayList<>(Math.min(sales.size(), SALES_PER_CALL));
+        for (int k = 0; k < sales.size(); k++) {
+            JournalSale sale = sales.get(k);
+            int[] indexes;
+            try {
+                indexes = rules.indexes(layout, sale.seatIds());
+            } catch (BoxOfficeException e) {
+                results[k] = JournalSaleResult.refused(e);
+                continue;
+            }
+            positions.add(k);
+            call.add(List.of(sale.saleId(), sale.terminalId() == null ? "" : sale.terminalId(), sale.orderId(), join(indexes),
+                    sale.channel() == null ? "" : sale.channel().name()));
+            if (call.size() == SALES_PER_CALL) {
+                calls.add(sellMany(performanceId, now, call, positions, results, layout));
+                positions = new ArrayList<>(SALES_PER_CALL);
+                call = new ArrayList<>(SALES_PER_CALL);
+            }
+        }
+        if (!call.isEmpty()) {
+            calls.add(sellMany(performanceId, now, call, positions, results, layout));
+        }
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> List.of(results));
+    }
+
+    private CompletableFuture<Void> sellMany(String performanceId, String now, List<List<String>> call, List<Integer> positions,
+                                             JournalSaleResult[] results, SeatLayout layout) {
+        return scripts.runBulk(Script.SELL_MANY, RedisKeys.of(performanceId), now, JSON.writeValueAsString(call))
+                .thenAccept(replies -> {
+                    for (int j = 0; j < positions.size(); j++) {
+                        @SuppressWarnings("unchecked")
+                        List<Object> reply = (List<Object>) replies.get(j);
+                        results[positions.get(j)] = journalSaleResult(reply, layout);
+                    }
+                });
+    }
+
+    /** A sell script's reply to one sale. */
+    private static JournalSaleResult journalSaleResult(List<Object> reply, SeatLayout layout) {
         if ("ERR".equals(reply.get(0)) && "CONFLICT".equals(reply.get(1))) {
             Map<String, SeatState> conflicts = new LinkedHashMap<>();
             for (String item : csv((String) reply.get(2))) {
@@ -223,12 +284,12 @@ public class RedisHoldStore implements HoldStore {
                 conflicts.put(layout.seatId(Integer.parseInt(item.substring(0, cut))),
                         SeatState.ofCode(item.charAt(cut + 1)));
             }
-            return CompletableFuture.failedFuture(new SaleConflictException(conflicts));
+            return JournalSaleResult.refused(new SaleConflictException(conflicts));
         }
         if (!"OK".equals(reply.get(0))) {
-            return CompletableFuture.failedFuture(error((String) reply.get(1), (String) reply.get(2), layout));
+            return JournalSaleResult.refused(error((String) reply.get(1), (String) reply.get(2), layout));
         }
-        return CompletableFuture.completedFuture((String) reply.get(1));
+        return JournalSaleResult.applied((String) reply.get(1));
     }
 
     /**
@@ -252,6 +313,33 @@ public class RedisHoldStore implements HoldStore {
         SeatLayout layout = seating.layout();
         return scripts.connection().async().hget(RedisKeys.of(performanceId)[8], holdId).toCompletableFuture()
                 .thenApply(raw -> raw == null ? Optional.<Hold>empty() : Optional.of(holdOfRecord(raw, holdId, performanceId, layout)));
+    }
+
+    /**
+     * {@link #findHold(String)} for many holds of one performance, in one round trip.
+     *
+     * @return for each id, in order, the hold as the store keeps it, or empty
+     */
+    public CompletableFuture<List<Optional<Hold>>> findHoldsAsync(String performanceId, List<String> holdIds) {
+        if (holdIds.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        for (String holdId : holdIds) {
+            if (!performanceId.equals(HoldTokens.performanceOf(holdId))) {
+                throw new IllegalArgumentException("Hold " + holdId + " is not of performance " + performanceId);
+            }
+        }
+        SeatLayout layout = rules.seating(performanceId).layout();
+        return scripts.connection().async().hmget(RedisKeys.of(performanceId)[8], holdIds.toArray(String[]::new))
+                .toCompletableFuture()
+                .thenApply(records -> {
+                    List<Optional<Hold>> found = new ArrayList<>(records.size());
+                    for (int k = 0; k < records.size(); k++) {
+                        String raw = records.get(k).getValueOrElse(null);
+                        found.add(raw == null ? Optional.empty() : Optional.of(holdOfRecord(raw, holdIds.get(k), performanceId, layout)));
+                    }
+                    return found;
+                });
     }
 
     private Hold holdOfRecord(String raw, String holdId, String performanceId, SeatLayout layout) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -21,12 +22,16 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * The seat scripts, each the shared library {@code lib.lua} followed by its own file. They run by
  * EVALSHA; a server that does not know a script yet (new, restarted or flushed) answers NOSCRIPT,
  * and the script is loaded and the call sent once more.
+ *
+ * <p>Bulk calls (a server applying terminals' uploaded sales, hundreds per call) can go on a
+ * connection of their own: replies on one connection come back in the order the calls were sent,
+ * so a quick call queued behind a run of bulk calls would wait for all of them.
  */
 public final class RedisScripts {
 
     /** The scripts under {@code redis/scripts/}. */
     public enum Script {
-        HOLD, EXTEND, RELEASE, CONFIRM, SWEEP, ASSIGN, SELL, REFUND, SNAPSHOT, LOAD;
+        HOLD, EXTEND, RELEASE, CONFIRM, SWEEP, ASSIGN, SELL, SELL_MANY, REFUND, SNAPSHOT, LOAD;
 
         String resource() {
             return "redis/scripts/" + name().toLowerCase() + ".lua";
@@ -34,11 +39,25 @@ public final class RedisScripts {
     }
 
     private final StatefulRedisConnection<String, String> connection;
+    private final Supplier<StatefulRedisConnection<String, String>> bulkConnector;
+    private volatile StatefulRedisConnection<String, String> bulk;
     private final Map<Script, String> bodies = new EnumMap<>(Script.class);
     private final Map<Script, String> shas = new EnumMap<>(Script.class);
 
+    /** Scripts that all run on the one connection, bulk calls included. */
     public RedisScripts(StatefulRedisConnection<String, String> connection) {
+        this(connection, null);
+    }
+
+    /**
+     * @param bulkConnector opens the connection for bulk calls ({@link #runBulk}) the first time one
+     *                      is made (its owner closes it, as it closes the first); null to send them on
+     *                      {@code connection}
+     */
+    public RedisScripts(StatefulRedisConnection<String, String> connection,
+                        Supplier<StatefulRedisConnection<String, String>> bulkConnector) {
         this.connection = connection;
+        this.bulkConnector = bulkConnector;
         String lib = read("redis/scripts/lib.lua");
         for (Script script : Script.values()) {
             String body = lib + "\n" + read(script.resource());
@@ -66,18 +85,45 @@ public final class RedisScripts {
 
     /** Runs a script; the future completes with its reply (a list) or the Redis error. */
     public CompletableFuture<List<Object>> run(Script script, String[] keys, String... args) {
-        return this.<List<Object>>evalsha(script, keys, args)
+        return run(connection, script, keys, args);
+    }
+
+    /** {@link #run} on the bulk connection, for a call that keeps Redis busy longer than most. */
+    public CompletableFuture<List<Object>> runBulk(Script script, String[] keys, String... args) {
+        return run(bulkConnection(), script, keys, args);
+    }
+
+    private StatefulRedisConnection<String, String> bulkConnection() {
+        if (bulkConnector == null) {
+            return connection;
+        }
+        StatefulRedisConnection<String, String> open = bulk;
+        if (open == null) {
+            synchronized (this) {
+                if (bulk == null) {
+                    bulk = bulkConnector.get();
+                }
+                open = bulk;
+            }
+        }
+        return open;
+    }
+
+    private CompletableFuture<List<Object>> run(StatefulRedisConnection<String, String> on, Script script, String[] keys,
+                                                String[] args) {
+        return this.<List<Object>>evalsha(on, script, keys, args)
                 .exceptionallyCompose(failure -> {
                     if (isNoScript(failure)) {
-                        return connection.async().scriptLoad(bodies.get(script)).toCompletableFuture()
-                                .thenCompose(sha -> evalsha(script, keys, args));
+                        return on.async().scriptLoad(bodies.get(script)).toCompletableFuture()
+                                .thenCompose(sha -> evalsha(on, script, keys, args));
                     }
                     return CompletableFuture.failedFuture(failure);
                 });
     }
 
-    private <T> CompletableFuture<T> evalsha(Script script, String[] keys, String[] args) {
-        return connection.async().<T>evalsha(shas.get(script), ScriptOutputType.MULTI, keys, args).toCompletableFuture();
+    private <T> CompletableFuture<T> evalsha(StatefulRedisConnection<String, String> on, Script script, String[] keys,
+                                             String[] args) {
+        return on.async().<T>evalsha(shas.get(script), ScriptOutputType.MULTI, keys, args).toCompletableFuture();
     }
 
     private static boolean isNoScript(Throwable failure) {

@@ -8,13 +8,20 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.boxoffice.core.hold.RedisScripts.Script;
+import com.boxoffice.core.performance.Channel;
+import com.boxoffice.core.performance.Performance;
 
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The hold contract on a real Redis, and what only the Redis store's scripts must get right. */
 class RedisHoldStoreTest extends HoldStoreContract {
@@ -190,6 +197,187 @@ class RedisHoldStoreTest extends HoldStoreContract {
         store.load(perf, List.of(new DurableSeat("STALLS-B-1", SeatState.SOLD, "order-9")), Map.of());
         assertThat(state("STALLS-A-2")).isEqualTo(SeatState.AVAILABLE);
         assertThat(state("STALLS-A-3")).isEqualTo(SeatState.AVAILABLE);
+    }
+
+    // --- many journal sales in one call ---
+
+    /** Another performance of the same house, set up as {@link #setUpForSales} sets up {@code perf}. */
+    private String twinPerformance() {
+        Performance twin = TestSeating.performance(4);
+        seatings.register(twin, TestSeating.venue());
+        store.load(twin.id(), List.of(), Map.of());
+        setUpForSales(twin.id());
+        return twin.id();
+    }
+
+    /** Seats in every state a journal sale can meet: sold, blocked, held, allocated to either terminal. */
+    private void setUpForSales(String performanceId) {
+        store.load(performanceId, List.of(new DurableSeat("STALLS-A-1", SeatState.SOLD, "order-0"),
+                new DurableSeat("STALLS-A-2", SeatState.BLOCKED, "camera")), Map.of());
+        store.allocate(performanceId, List.of("STALLS-E-1", "STALLS-E-2", "STALLS-E-3", "STALLS-E-4"), "T1");
+        store.allocate(performanceId, List.of("STALLS-E-9", "STALLS-E-10"), "T2");
+        store.hold(new HoldRequest(performanceId, "ann-1", "web:ann", "ann", Channel.ONLINE, null,
+                SeatSelection.seats("STALLS-B-1", "STALLS-B-2")));
+    }
+
+    /**
+     * Everything a journal sale can change in a performance's keys, with its id, hold ids, hold
+     * tokens and call ids written alike, so two performances can be compared; the feed without its
+     * entry ids.
+     */
+    private Map<String, Object> salesState(String performanceId) {
+        String[] keys = RedisKeys.of(performanceId);
+        var redis = connection.sync();
+        Map<String, Object> all = new TreeMap<>();
+        all.put("state", redis.get(keys[1]));
+        all.put("owner", new TreeMap<>(redis.hgetall(keys[2])));
+        all.put("runs", redis.zrange(keys[6], 0, -1));
+        all.put("maxrun", new TreeMap<>(redis.hgetall(keys[7])));
+        all.put("holds", new TreeMap<>(redis.hgetall(keys[8])));
+        all.put("expiry", redis.zrangeWithScores(keys[9], 0, -1).toString());
+        all.put("ended", redis.zrangeWithScores(keys[10], 0, -1).toString());
+        all.put("buyers", new TreeMap<>(redis.hgetall(keys[11])));
+        all.put("feed", redis.xrange(keys[12], io.lettuce.core.Range.create("-", "+")).stream().map(StreamMessage::getBody).toList());
+        all.put("sales", redis.hgetall(keys[13]).entrySet().stream()
+                .map(e -> e.getKey().replaceAll("^call:.*", "call:<id>") + "=" + e.getValue()).sorted().toList());
+        all.put("counts", new TreeMap<>(redis.hgetall(keys[14])));
+        String text = all.toString();
+        for (String holdId : redis.hkeys(keys[8])) {
+            text = text.replace(holdId, "<hold>");
+        }
+        return Map.of("all", text.replace(performanceId, "<performance>").replaceAll("\"token\":\"[0-9a-f]+\"", "\"token\":\"<token>\""));
+    }
+
+    @Test
+    void manySalesInOneCallAreAnsweredAndAppliedExactlyAsEachInACallOfItsOwn() {
+        setUpForSales(perf);
+        String twin = twinPerformance();
+        assertThat(salesState(twin)).isEqualTo(salesState(perf));
+        String now = String.valueOf(clock.instant().toEpochMilli());
+        int seats = seatings.seating(perf).layout().size();
+        Random random = new Random(11);
+        List<List<String>> sales = new ArrayList<>();
+        for (int n = 0; n < 400; n++) {
+            String terminal = List.of("T1", "T2", "").get(random.nextInt(3));
+            String saleId = "sale-" + n;
+            String orderId = "order-" + (n + 1);
+            if (n > 0 && random.nextInt(8) == 0) {
+                // the same sale again, or an earlier sale's id or order with other seats
+                List<String> earlier = sales.get(random.nextInt(sales.size()));
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        sales.add(earlier);
+                        continue;
+                    }
+                    case 1 -> saleId = earlier.get(0);
+                    default -> orderId = earlier.get(2);
+                }
+            }
+            StringBuilder csv = new StringBuilder();
+            int count = 1 + random.nextInt(3);
+            for (int k = 0; k < count; k++) {
+                int seat = random.nextInt(50) == 0 ? seats + random.nextInt(3) : random.nextInt(seats);
+                csv.append(k == 0 ? "" : ",").append(seat);
+            }
+            if (random.nextInt(40) == 0) {
+                csv.append(',').append(csv.toString().split(",")[0]);
+            }
+            if (random.nextInt(60) == 0) {
+                csv.setLength(0);
+            }
+            sales.add(List.of(saleId, terminal, orderId, csv.toString(), List.of("BOX_OFFICE", "KIOSK", "").get(random.nextInt(3))));
+        }
+        String unloaded = TestSeating.performance(4).id();
+
+        List<Object> oneByOne = new ArrayList<>();
+        List<Object> unloadedOneByOne = new ArrayList<>();
+        for (List<String> sale : sales) {
+            String[] args = {now, sale.get(0), sale.get(1), sale.get(2), sale.get(3), sale.get(4)};
+            oneByOne.add(RedisHoldStore.await(redis().scripts().run(Script.SELL, RedisKeys.of(perf), args)));
+            unloadedOneByOne.add(RedisHoldStore.await(redis().scripts().run(Script.SELL, RedisKeys.of(unloaded), args)));
+        }
+        List<Object> together = new ArrayList<>();
+        List<Object> unloadedTogether = new ArrayList<>();
+        JsonMapper json = JsonMapper.builder().build();
+        for (int from = 0; from < sales.size(); ) {
+            int to = Math.min(sales.size(), from + 1 + random.nextInt(60));
+            String call = json.writeValueAsString(sales.subList(from, to));
+            together.addAll(RedisHoldStore.await(redis().scripts().run(Script.SELL_MANY, RedisKeys.of(twin), now, call)));
+            unloadedTogether.addAll(RedisHoldStore.await(redis().scripts().run(Script.SELL_MANY, RedisKeys.of(unloaded), now, call)));
+            from = to;
+        }
+
+        assertThat(together).isEqualTo(oneByOne);
+        assertThat(unloadedTogether).isEqualTo(unloadedOneByOne);
+        assertThat(salesState(twin)).isEqualTo(salesState(perf));
+        // the comparison means something: every kind of answer came up
+        assertThat(oneByOne.stream().map(reply -> ((List<?>) reply).get(0) + "/" + ((List<?>) reply).get(1).toString().replaceAll("^order-\\d+$", "order")))
+                .contains("OK/order", "ERR/CONFLICT", "ERR/UNKNOWN_SEAT", "ERR/INVALID_REQUEST");
+        assertThat(oneByOne).anySatisfy(reply -> assertThat((List<?>) reply).element(2).isEqualTo(""));
+        assertThat(unloadedOneByOne).allSatisfy(reply -> assertThat((List<?>) reply).element(1).isEqualTo("UNKNOWN_PERFORMANCE"));
+        assertThat(store.availability(perf).count(SeatState.SOLD)).isGreaterThan(20);
+    }
+
+    @Test
+    void journalSalesAppliedTogetherAnswerAsEachAppliedAlone() {
+        setUpForSales(perf);
+        String twin = twinPerformance();
+        SeatLayout layout = seatings.seating(perf).layout();
+        Random random = new Random(5);
+        List<JournalSale> sales = new ArrayList<>();
+        for (int n = 0; n < 2 * RedisHoldStore.SALES_PER_CALL + 50; n++) {
+            List<String> seatIds = new ArrayList<>();
+            for (int k = 1 + random.nextInt(2); k > 0; k--) {
+                String seatId = random.nextInt(80) == 0 ? "NOWHERE-" + n : layout.seatId(random.nextInt(layout.size()));
+                if (!seatIds.contains(seatId)) {
+                    seatIds.add(seatId);
+                }
+            }
+            String saleId = random.nextInt(10) == 0 && n > 0 ? sales.get(random.nextInt(sales.size())).saleId() : "sale-" + n;
+            sales.add(new JournalSale(saleId, random.nextBoolean() ? "T1" : "T2", "order-" + n, seatIds,
+                    random.nextBoolean() ? Channel.BOX_OFFICE : null));
+        }
+
+        List<String> alone = new ArrayList<>();
+        for (JournalSale sale : sales) {
+            try {
+                alone.add("applied " + store.applyJournalSale(perf, sale));
+            } catch (SaleConflictException e) {
+                alone.add("conflict " + new TreeMap<>(e.conflicts()));
+            } catch (com.boxoffice.core.shared.BoxOfficeException e) {
+                alone.add(e.getClass().getSimpleName() + " " + e.getMessage());
+            }
+        }
+        List<String> together = new ArrayList<>();
+        for (JournalSaleResult result : redis().applyJournalSalesAsync(twin, sales).join()) {
+            if (result.refusal() == null) {
+                together.add("applied " + result.orderIdOrThrow());
+            } else if (result.refusal() instanceof SaleConflictException e) {
+                together.add("conflict " + new TreeMap<>(e.conflicts()));
+            } else {
+                together.add(result.refusal().getClass().getSimpleName() + " " + result.refusal().getMessage());
+            }
+        }
+
+        assertThat(together).containsExactlyElementsOf(alone);
+        assertThat(salesState(twin)).isEqualTo(salesState(perf));
+        assertThat(alone).anyMatch(a -> a.startsWith("applied")).anyMatch(a -> a.startsWith("conflict"))
+                .anyMatch(a -> a.startsWith("UnknownSeatException"));
+    }
+
+    @Test
+    void holdsOfAPerformanceAreFoundTogetherInTheOrderAsked() {
+        Hold held = store.hold(window(SeatSelection.seats("STALLS-A-1")));
+        Hold sold = store.hold(window(SeatSelection.seats("STALLS-A-2")));
+        store.confirm(sold.holdId(), sold.token(), "order-1");
+        String unknown = perf + "." + UUID.randomUUID();
+
+        List<Optional<Hold>> found = redis().findHoldsAsync(perf, List.of(sold.holdId(), unknown, held.holdId())).join();
+
+        assertThat(found).containsExactly(redis().findHold(sold.holdId()), Optional.empty(), Optional.of(held));
+        assertThat(found.get(0).orElseThrow().orderId()).isEqualTo("order-1");
+        assertThatThrownBy(() -> redis().findHoldsAsync(perf, List.of("other." + UUID.randomUUID())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String[] with(String[] args, int position, String value) {

@@ -1,16 +1,12 @@
 package com.boxoffice.server.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -24,6 +20,7 @@ import com.boxoffice.core.hold.HoldRequest;
 import com.boxoffice.core.hold.HoldStatus;
 import com.boxoffice.core.hold.HoldTokens;
 import com.boxoffice.core.hold.JournalSale;
+import com.boxoffice.core.hold.JournalSaleResult;
 import com.boxoffice.core.hold.NotEnoughSeatsException;
 import com.boxoffice.core.hold.NotOnSaleException;
 import com.boxoffice.core.hold.RedisHoldStore;
@@ -52,8 +49,9 @@ import com.boxoffice.server.sync.Batch.Outcome;
  * have been freed since the earlier attempt re-seated the buyer; selling them as well would take
  * two sets of seats for one sale.
  *
- * <p>Sales are sent without waiting for each other's answers, so a batch costs about one round trip
- * to Redis per step, not one per sale.
+ * <p>A batch's sales go to Redis many per call and every performance's calls are sent without
+ * waiting for each other's answers, so a batch costs about one round trip to Redis per step, not
+ * one per sale.
  */
 @Component
 class Reconciler {
@@ -86,73 +84,81 @@ class Reconciler {
     }
 
     static String conflictId(String saleId) {
-        return UUID.nameUUIDFromBytes(("conflict/" + saleId).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameIds.of("conflict/" + saleId);
     }
 
     /** Settles every sale in Redis; each gets an outcome and the seats its buyer holds. */
     void reconcile(String terminalId, List<SaleWork> works) {
-        Set<String> performances = new LinkedHashSet<>();
-        works.forEach(w -> performances.add(w.sale.performanceId()));
-        performances.forEach(seatStates::ensureLoaded);
+        Map<String, List<SaleWork>> byPerformance = new LinkedHashMap<>();
+        works.forEach(w -> byPerformance.computeIfAbsent(w.sale.performanceId(), p -> new ArrayList<>()).add(w));
+        byPerformance.keySet().forEach(seatStates::ensureLoaded);
 
-        // 1. an earlier attempt's re-seat hold, if any
-        List<CompletableFuture<Optional<Hold>>> found = new ArrayList<>(works.size());
-        for (SaleWork work : works) {
-            found.add(holds.findHoldAsync(reseatHoldId(work, 1)));
-        }
-        List<SaleWork> toSell = new ArrayList<>(works.size());
-        List<SaleWork> reseatAgain = new ArrayList<>();
-        for (int i = 0; i < works.size(); i++) {
-            Optional<Hold> earlier = join(found.get(i));
-            if (earlier.isEmpty()) {
-                toSell.add(works.get(i));
-            } else {
-                reseatAgain.add(works.get(i));
-            }
-        }
-
-        // 2. the seats the terminal sold, all sales in flight at once
-        List<CompletableFuture<String>> sold = new ArrayList<>(toSell.size());
-        for (SaleWork work : toSell) {
-            sold.add(sell(terminalId, work));
-        }
-        List<SaleWork> conflicts = new ArrayList<>();
-        for (int i = 0; i < toSell.size(); i++) {
-            SaleWork work = toSell.get(i);
-            try {
-                settleSold(work, join(sold.get(i)));
-            } catch (UnknownPerformanceException e) {
-                // Redis lost the performance since it was loaded: load it from the database, once more
-                seatStates.reload(work.sale.performanceId());
-                try {
-                    settleSold(work, holds.applyJournalSale(work.sale.performanceId(), journalSale(terminalId, work)));
-                } catch (SaleConflictException conflict) {
-                    work.taken = conflict.conflicts();
-                    conflicts.add(work);
+        // 1. an earlier attempt's re-seat hold, if any: one look-up per performance
+        Map<String, CompletableFuture<List<Optional<Hold>>>> found = new LinkedHashMap<>();
+        byPerformance.forEach((performanceId, sales) -> found.put(performanceId, holds.findHoldsAsync(performanceId,
+                sales.stream().map(w -> reseatHoldId(w, 1)).toList())));
+        Map<SaleWork, Hold> reseatAgain = new LinkedHashMap<>();
+        Map<String, List<SaleWork>> toSell = new LinkedHashMap<>();
+        Map<String, CompletableFuture<List<JournalSaleResult>>> sold = new LinkedHashMap<>();
+        byPerformance.forEach((performanceId, sales) -> {
+            List<Optional<Hold>> earlier = join(found.get(performanceId));
+            List<SaleWork> selling = new ArrayList<>(sales.size());
+            for (int i = 0; i < sales.size(); i++) {
+                if (earlier.get(i).isEmpty()) {
+                    selling.add(sales.get(i));
+                } else {
+                    reseatAgain.put(sales.get(i), earlier.get(i).get());
                 }
-            } catch (SaleConflictException e) {
-                work.taken = e.conflicts();
-                conflicts.add(work);
-            } catch (BoxOfficeException e) {
-                work.reject(e.getMessage(), true);
             }
-        }
+            // 2. the seats the terminal sold, many sales per call, every performance's calls in flight at once
+            toSell.put(performanceId, selling);
+            sold.put(performanceId, sellAll(terminalId, performanceId, selling));
+        });
+        List<SaleWork> conflicts = new ArrayList<>();
+        toSell.forEach((performanceId, selling) -> {
+            List<JournalSaleResult> results = join(sold.get(performanceId));
+            List<SaleWork> lost = new ArrayList<>();
+            for (int i = 0; i < selling.size(); i++) {
+                SaleWork work = selling.get(i);
+                try {
+                    settleSold(work, results.get(i).orderIdOrThrow());
+                } catch (UnknownPerformanceException e) {
+                    lost.add(work);
+                } catch (SaleConflictException e) {
+                    work.taken = e.conflicts();
+                    conflicts.add(work);
+                } catch (BoxOfficeException e) {
+                    work.reject(e.getMessage(), true);
+                }
+            }
+            if (!lost.isEmpty()) {
+                // Redis lost the performance since it was loaded: load it from the database, once more
+                seatStates.reload(performanceId);
+                List<JournalSaleResult> again = join(sellAll(terminalId, performanceId, lost));
+                for (int i = 0; i < lost.size(); i++) {
+                    try {
+                        settleSold(lost.get(i), again.get(i).orderIdOrThrow());
+                    } catch (SaleConflictException conflict) {
+                        lost.get(i).taken = conflict.conflicts();
+                        conflicts.add(lost.get(i));
+                    }
+                }
+            }
+        });
 
         // 3. the buyers whose seats were taken, one by one: each re-seat changes what is free
-        for (SaleWork work : reseatAgain) {
-            reseat(terminalId, work);
-        }
+        reseatAgain.forEach((work, earlier) -> reseat(terminalId, work, Optional.of(earlier)));
         for (SaleWork work : conflicts) {
-            reseat(terminalId, work);
+            // no hold of a first attempt, as step 1 found, and none since: the terminal's batches take turns
+            reseat(terminalId, work, Optional.empty());
         }
     }
 
-    private CompletableFuture<String> sell(String terminalId, SaleWork work) {
-        try {
-            return holds.applyJournalSaleAsync(work.sale.performanceId(), journalSale(terminalId, work));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    private CompletableFuture<List<JournalSaleResult>> sellAll(String terminalId, String performanceId, List<SaleWork> works) {
+        if (works.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
         }
+        return holds.applyJournalSalesAsync(performanceId, works.stream().map(w -> journalSale(terminalId, w)).toList());
     }
 
     private void settleSold(SaleWork work, String orderId) {
@@ -169,12 +175,16 @@ class Reconciler {
                 Channel.valueOf(work.sale.channel().name()));
     }
 
-    /** Gives the buyer other seats of the same categories, or settles the sale as due a refund. */
-    private void reseat(String terminalId, SaleWork work) {
+    /**
+     * Gives the buyer other seats of the same categories, or settles the sale as due a refund.
+     *
+     * @param firstAttempt the sale's first re-seat hold as step 1 found it (looked up there already)
+     */
+    private void reseat(String terminalId, SaleWork work, Optional<Hold> firstAttempt) {
         work.conflictId = conflictId(work.sale.saleId());
         for (int attempt = 1; attempt <= RESEAT_ATTEMPTS; attempt++) {
             String holdId = reseatHoldId(work, attempt);
-            Optional<Hold> earlier = holds.findHold(holdId);
+            Optional<Hold> earlier = attempt == 1 ? firstAttempt : holds.findHold(holdId);
             if (earlier.isPresent()) {
                 Hold hold = earlier.get();
                 if (hold.status() == HoldStatus.CONFIRMED && work.sale.orderId().equals(hold.orderId())) {

@@ -1,18 +1,14 @@
 package com.boxoffice.server.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,27 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The PostgreSQL half of reconciling: every settled sale's order, seats, payments, tickets, conflict,
- * idempotency record and audit event, written with JDBC batch inserts (one round trip per table for
- * a whole batch, which the driver sends as multi-row INSERTs). Runs inside the caller's transaction.
+ * idempotency record and audit events, written with one COPY per table for a whole batch. Runs
+ * inside the caller's transaction.
  */
 @Component
 class SaleWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static final int[] ORDER_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
-    private static final int[] ORDER_SEAT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT};
-    private static final int[] PAYMENT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE};
-    private static final int[] TICKET_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
-        Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
-    private static final int[] CONFLICT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
-    private static final int[] SYNC_SALE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE};
-    private static final int[] AUDIT_TYPES = {Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
 
@@ -101,77 +83,99 @@ class SaleWriter {
         }, "sync-terminal/" + terminalId);
     }
 
-    /** Writes every settled sale that is to be stored, in the caller's transaction. */
+    /**
+     * Writes every settled sale that is to be stored, in the caller's transaction, one COPY per table.
+     * Each sale's own record is its {@code sync_sale} row; the audit trail gets one event for the
+     * batch, counting its outcomes, and one per sale that did not go as the terminal sold it (re-seated,
+     * due a refund, rejected), with the details a manager looks for.
+     */
     void write(String terminalId, String batchId, List<SaleWork> works, Instant now) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        List<Object[]> orders = new ArrayList<>();
-        List<Object[]> orderSeats = new ArrayList<>();
-        List<Object[]> payments = new ArrayList<>();
-        List<Object[]> tickets = new ArrayList<>();
-        List<Object[]> conflicts = new ArrayList<>();
-        List<Object[]> syncSales = new ArrayList<>();
-        List<Object[]> audits = new ArrayList<>();
+        CopyRows orders = new CopyRows("sale_order (id, performance_id, channel, terminal_id, buyer, status, total_minor,"
+                + " currency, created_at, updated_at, version)");
+        CopyRows orderSeats = new CopyRows("order_seat (order_id, seat_id, category, price_minor)");
+        CopyRows payments = new CopyRows("payment (id, order_id, method, amount_minor, currency, status, idempotency_key,"
+                + " provider_reference, tendered_minor, change_minor, created_at, updated_at)");
+        CopyRows tickets = new CopyRows("ticket (id, order_id, performance_id, seat_id, price_minor, status, issued_at, live_seat_key)");
+        CopyRows conflicts = new CopyRows("sync_conflict (id, sale_id, performance_id, terminal_id, order_id, category, wanted_seats,"
+                + " taken_by, resolution, new_seats, status, created_at)");
+        CopyRows syncSales = new CopyRows("sync_sale (sale_id, terminal_id, sequence_no, batch_id, performance_id, content_hash,"
+                + " outcome, order_id, seats, conflict_id, reason, applied_at)");
+        CopyRows audits = new CopyRows("audit_event (at, actor, kind, subject, detail)");
+        List<SaleWork> conflicted = new ArrayList<>();
+        for (SaleWork work : works) {
+            if (work.store && (work.outcome == Outcome.RESEATED || work.outcome == Outcome.REFUND_DUE)) {
+                conflicted.add(work);
+            }
+        }
+        Map<SaleWork, String> takenBy = takenBy(conflicted);
+        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<Batch.Mode, Integer> modes = new EnumMap<>(Batch.Mode.class);
+        long firstSequence = Long.MAX_VALUE;
+        long lastSequence = Long.MIN_VALUE;
         for (SaleWork work : works) {
             if (!work.store) {
                 continue;
             }
             Sale sale = work.sale;
-            OffsetDateTime soldAt = OffsetDateTime.ofInstant(sale.soldAt(), ZoneOffset.UTC);
             if (work.outcome != Outcome.REJECTED) {
-                long total = sale.seats().stream().mapToLong(SeatLine::priceMinor).sum();
+                long total = 0;
+                for (SeatLine line : sale.seats()) {
+                    total += line.priceMinor();
+                }
                 String status = work.outcome == Outcome.REFUND_DUE ? "PAID" : "CONFIRMED";
-                orders.add(new Object[] {sale.orderId(), sale.performanceId(), sale.channel().name(), terminalId,
-                    blankToNull(sale.buyer()), status, total, sale.currency(), soldAt, at});
+                orders.add(sale.orderId()).add(sale.performanceId()).add(sale.channel().name()).add(terminalId)
+                        .add(blankToNull(sale.buyer())).add(status).add(total).add(sale.currency()).add(sale.soldAt()).add(now)
+                        .add(0).endRow();
                 List<SeatLine> held = heldSeats(work);
                 for (SeatLine line : held) {
-                    orderSeats.add(new Object[] {sale.orderId(), line.seatId(), line.category(), line.priceMinor()});
+                    orderSeats.add(sale.orderId()).add(line.seatId()).add(line.category()).add(line.priceMinor()).endRow();
                 }
                 int n = 0;
                 for (PaymentLine p : sale.payments()) {
                     boolean cash = p.method() == Batch.PayMethod.CASH;
-                    payments.add(new Object[] {paymentId(sale.saleId(), n++), sale.orderId(), p.method().name(), p.amountMinor(),
-                        sale.currency(), "CAPTURED", p.idempotencyKey(), blankToNull(p.providerReference()),
-                        cash ? p.tenderedMinor() : null, cash ? p.changeMinor() : null, soldAt, at});
+                    payments.add(paymentId(sale.saleId(), n++)).add(sale.orderId()).add(p.method().name()).add(p.amountMinor())
+                            .add(sale.currency()).add("CAPTURED").add(p.idempotencyKey()).add(blankToNull(p.providerReference()))
+                            .add(cash ? p.tenderedMinor() : null).add(cash ? p.changeMinor() : null).add(sale.soldAt()).add(now)
+                            .endRow();
                 }
                 if (work.outcome != Outcome.REFUND_DUE) {
-                    OffsetDateTime issued = work.outcome == Outcome.ACCEPTED ? soldAt : at;
+                    Instant issued = work.outcome == Outcome.ACCEPTED ? sale.soldAt() : now;
                     for (SeatLine line : held) {
-                        tickets.add(new Object[] {ticketId(sale.orderId(), line.seatId()), sale.orderId(), sale.performanceId(),
-                            line.seatId(), line.priceMinor(), issued, line.seatId()});
+                        tickets.add(ticketId(sale.orderId(), line.seatId())).add(sale.orderId()).add(sale.performanceId())
+                                .add(line.seatId()).add(line.priceMinor()).add("LIVE").add(issued).add(line.seatId()).endRow();
                     }
                 }
                 if (work.outcome == Outcome.RESEATED || work.outcome == Outcome.REFUND_DUE) {
-                    conflicts.add(new Object[] {work.conflictId, sale.saleId(), sale.performanceId(), terminalId, sale.orderId(),
-                        mainCategory(work), String.join(",", Batch.seatIds(sale)), takenBy(work), work.outcome.name(),
-                        String.join(",", work.seats), at});
+                    conflicts.add(work.conflictId).add(sale.saleId()).add(sale.performanceId()).add(terminalId).add(sale.orderId())
+                            .add(mainCategory(work)).add(String.join(",", Batch.seatIds(sale))).add(takenBy.get(work))
+                            .add(work.outcome.name()).add(String.join(",", work.seats)).add("OPEN").add(now).endRow();
                 }
             }
-            syncSales.add(new Object[] {sale.saleId(), terminalId, sale.sequence(), batchId, sale.performanceId(),
-                work.contentHash, work.outcome.name(), sale.orderId(), String.join(",", work.seats), work.conflictId,
-                truncate(work.reason, 500), at});
-            audits.add(new Object[] {at, terminalId, "SYNC_SALE_" + work.outcome.name(),
-                work.outcome == Outcome.REJECTED ? "sale:" + sale.saleId() : sale.orderId(), auditDetail(work, batchId)});
+            syncSales.add(sale.saleId()).add(terminalId).add(sale.sequence()).add(batchId).add(sale.performanceId())
+                    .add(work.contentHash).add(work.outcome.name()).add(sale.orderId()).add(String.join(",", work.seats))
+                    .add(work.conflictId).add(truncate(work.reason, 500)).add(now).endRow();
+            if (work.outcome != Outcome.ACCEPTED) {
+                audits.add(now).add(terminalId).add("SYNC_SALE_" + work.outcome.name())
+                        .add(work.outcome == Outcome.REJECTED ? "sale:" + sale.saleId() : sale.orderId())
+                        .add(auditDetail(work, batchId)).endRow();
+            }
+            outcomes.merge(work.outcome, 1, Integer::sum);
+            modes.merge(sale.mode(), 1, Integer::sum);
+            firstSequence = Math.min(firstSequence, sale.sequence());
+            lastSequence = Math.max(lastSequence, sale.sequence());
         }
-        batch("INSERT INTO sale_order (id, performance_id, channel, terminal_id, buyer, hold_id, status, total_minor, currency,"
-                + " payment_idempotency_key, failure_reason, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, ?, ?, 0)", orders, ORDER_TYPES);
-        batch("INSERT INTO order_seat (order_id, seat_id, category, price_minor) VALUES (?, ?, ?, ?)", orderSeats, ORDER_SEAT_TYPES);
-        batch("INSERT INTO payment (id, order_id, method, amount_minor, currency, status, idempotency_key, provider_reference,"
-                + " tendered_minor, change_minor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                payments, PAYMENT_TYPES);
-        batch("INSERT INTO ticket (id, order_id, performance_id, seat_id, price_minor, status, issued_at, live_seat_key)"
-                + " VALUES (?, ?, ?, ?, ?, 'LIVE', ?, ?)", tickets, TICKET_TYPES);
-        batch("INSERT INTO sync_conflict (id, sale_id, performance_id, terminal_id, order_id, category, wanted_seats, taken_by,"
-                + " resolution, new_seats, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)",
-                conflicts, CONFLICT_TYPES);
-        batch("INSERT INTO sync_sale (sale_id, terminal_id, sequence_no, batch_id, performance_id, content_hash, outcome, order_id,"
-                + " seats, conflict_id, reason, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", syncSales, SYNC_SALE_TYPES);
-        batch("INSERT INTO audit_event (at, actor, kind, subject, detail) VALUES (?, ?, ?, ?, ?)", audits, AUDIT_TYPES);
-    }
-
-    private void batch(String sql, List<Object[]> rows, int[] types) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, types);
+        if (syncSales.rows() > 0) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("batchId", batchId);
+            detail.put("sales", syncSales.rows());
+            detail.put("outcomes", outcomes);
+            detail.put("modes", modes);
+            detail.put("sequences", List.of(firstSequence, lastSequence));
+            audits.add(now).add(terminalId).add("SYNC_BATCH_APPLIED").add(truncate("batch:" + batchId, 200))
+                    .add(JSON.writeValueAsString(detail)).endRow();
+        }
+        for (CopyRows rows : List.of(orders, orderSeats, payments, tickets, conflicts, syncSales, audits)) {
+            rows.copy(jdbc);
         }
     }
 
@@ -203,33 +207,53 @@ class SaleWriter {
         return work.sale.seats().getFirst().category();
     }
 
-    private String takenBy(SaleWork work) {
-        List<String> wanted = Batch.seatIds(work.sale);
-        Map<String, String> owners = new HashMap<>();
+    /**
+     * Who had each conflicted sale's seats when it arrived, as JSON for its conflict record: the state
+     * Redis answered, and the order of the seat's live ticket, if any. One query for the batch.
+     */
+    private Map<SaleWork, String> takenBy(List<SaleWork> works) {
+        Map<SaleWork, String> out = new HashMap<>();
+        if (works.isEmpty()) {
+            return out;
+        }
+        List<String> performanceIds = new ArrayList<>();
+        List<String> seatIds = new ArrayList<>();
+        for (SaleWork work : works) {
+            for (String seatId : Batch.seatIds(work.sale)) {
+                performanceIds.add(work.sale.performanceId());
+                seatIds.add(seatId);
+            }
+        }
+        Map<List<String>, String> owners = new HashMap<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT seat_id, order_id FROM ticket WHERE performance_id = ? AND live_seat_key = ANY(?)");
-            ps.setString(1, work.sale.performanceId());
-            ps.setArray(2, con.createArrayOf("varchar", wanted.toArray()));
+            var ps = con.prepareStatement("SELECT t.performance_id, t.seat_id, t.order_id FROM ticket t"
+                    + " JOIN unnest(?::varchar[], ?::varchar[]) AS w(performance_id, seat_id)"
+                    + " ON t.performance_id = w.performance_id AND t.live_seat_key = w.seat_id");
+            ps.setArray(1, con.createArrayOf("varchar", performanceIds.toArray()));
+            ps.setArray(2, con.createArrayOf("varchar", seatIds.toArray()));
             return ps;
         }, rs -> {
-            owners.put(rs.getString(1), rs.getString(2));
+            owners.put(List.of(rs.getString(1), rs.getString(2)), rs.getString(3));
         });
-        List<Map<String, String>> out = new ArrayList<>();
-        for (String seatId : wanted) {
-            SeatState state = work.taken.get(seatId);
-            String owner = owners.get(seatId);
-            if (state == null && owner == null) {
-                continue;
+        for (SaleWork work : works) {
+            List<Map<String, String>> taken = new ArrayList<>();
+            for (String seatId : Batch.seatIds(work.sale)) {
+                SeatState state = work.taken.get(seatId);
+                String owner = owners.get(List.of(work.sale.performanceId(), seatId));
+                if (state == null && owner == null) {
+                    continue;
+                }
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("seatId", seatId);
+                entry.put("state", state == null ? SeatState.SOLD.name() : state.name());
+                if (owner != null) {
+                    entry.put("orderId", owner);
+                }
+                taken.add(entry);
             }
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("seatId", seatId);
-            entry.put("state", state == null ? SeatState.SOLD.name() : state.name());
-            if (owner != null) {
-                entry.put("orderId", owner);
-            }
-            out.add(entry);
+            out.put(work, JSON.writeValueAsString(taken));
         }
-        return JSON.writeValueAsString(out);
+        return out;
     }
 
     private static String auditDetail(SaleWork work, String batchId) {
@@ -252,12 +276,12 @@ class SaleWriter {
     }
 
     static String paymentId(String saleId, int n) {
-        return UUID.nameUUIDFromBytes(("payment/" + saleId + "/" + n).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameIds.of("payment/" + saleId + "/" + n);
     }
 
     /** The id the core gives a ticket of an order's seat, so a ticket has one id however it was sold. */
     static String ticketId(String orderId, String seatId) {
-        return UUID.nameUUIDFromBytes((orderId + "/" + seatId).getBytes(StandardCharsets.UTF_8)).toString();
+        return NameIds.of(orderId + "/" + seatId);
     }
 
     static List<String> split(String csv) {

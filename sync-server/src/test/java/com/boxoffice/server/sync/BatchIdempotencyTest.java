@@ -85,6 +85,27 @@ class BatchIdempotencyTest extends SyncTestBase {
     }
 
     @Test
+    void aBatchIsAuditedOnceWithItsOutcomesAndEverySaleThatDidNotGoAsSoldOnItsOwn() {
+        otherTerminalSellsFirst();
+        List<Map<String, Object>> sales = journal();
+
+        Map<String, JsonNode> outcomes = fx.upload(credential, terminal, sales);
+
+        List<Map<String, Object>> events = fx.jdbc().queryForList("SELECT kind, subject, detail FROM audit_event WHERE actor = ? ORDER BY id",
+                terminal);
+        assertThat(events).extracting(e -> e.get("kind"))
+                .containsExactly("SYNC_SALE_RESEATED", "SYNC_SALE_RESEATED", "SYNC_BATCH_APPLIED");
+        assertThat(events.subList(0, 2)).extracting(e -> e.get("subject"))
+                .containsExactly(sales.get(2).get("orderId"), sales.get(3).get("orderId"));
+        assertThat((String) events.get(0).get("detail")).contains("\"mode\":\"AT_RISK\"").contains("STALLS-D-6");
+        assertThat((String) events.get(2).get("subject")).startsWith("batch:");
+        assertThat((String) events.get(2).get("detail")).contains("\"sales\":5").contains("\"ACCEPTED\":3")
+                .contains("\"RESEATED\":2").contains("\"AT_RISK\":5").contains("\"sequences\":[1,5]");
+        assertThat(outcomes.values()).extracting(o -> o.get("outcome").asString())
+                .containsExactly("ACCEPTED", "ACCEPTED", "RESEATED", "RESEATED", "ACCEPTED");
+    }
+
+    @Test
     void salesSentOutOfOrderInOverlappingBatchesEndAsSentInOrderOnce() {
         otherTerminalSellsFirst();
         List<Map<String, Object>> sales = journal();

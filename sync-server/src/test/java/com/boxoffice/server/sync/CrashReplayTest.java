@@ -81,4 +81,30 @@ class CrashReplayTest extends SyncTestBase {
         assertThat(fx.jdbc().queryForList("SELECT seat_id FROM ticket WHERE order_id = ? AND status = 'LIVE'", String.class,
                 s.get("orderId"))).containsExactly("STALLS-D-9");
     }
+
+    @Test
+    void aSeatTheDatabaseAlreadyHasALiveTicketForIsNotSoldTwiceAndTheRestOfTheBatchIsRecorded() {
+        SyncFixture.Manager manager = fx.manager();
+        String perf = fx.newPerformance();
+        String terminal = fx.newTerminalId();
+        String credential = fx.register(manager, terminal, TerminalKind.BOX_OFFICE);
+        Map<String, Object> first = sale(1, perf, "AT_RISK", "STALLS-B-3");
+        fx.upload(credential, terminal, List.of(first));
+        // Redis loses the sale (the database still has its ticket), so it lets the seat through again
+        holds.refund(perf, (String) first.get("orderId"), List.of("STALLS-B-3"), null);
+        Map<String, Object> again = sale(2, perf, "AT_RISK", "STALLS-B-3");
+        Map<String, Object> other = sale(3, perf, "AT_RISK", "STALLS-B-4");
+
+        Map<String, JsonNode> outcomes = fx.upload(credential, terminal, List.of(again, other));
+
+        assertThat(outcomes.get(again.get("saleId")).get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(outcomes.get(again.get("saleId")).get("reason").asString()).contains("send it again later");
+        assertThat(fx.count("SELECT count(*) FROM sync_sale WHERE sale_id = ?", again.get("saleId"))).isZero();
+        assertThat(fx.count("SELECT count(*) FROM sale_order WHERE id = ?", again.get("orderId"))).isZero();
+        assertThat(outcomes.get(other.get("saleId")).get("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(fx.count("SELECT count(*) FROM sync_sale WHERE sale_id = ?", other.get("saleId"))).isEqualTo(1);
+        assertThat(fx.jdbc().queryForList("SELECT order_id FROM ticket WHERE performance_id = ? AND live_seat_key = ?", String.class,
+                perf, "STALLS-B-3")).containsExactly((String) first.get("orderId"));
+        assertThat(fx.doubleSold(perf)).isEmpty();
+    }
 }
