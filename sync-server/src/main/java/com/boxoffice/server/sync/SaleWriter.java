@@ -1,14 +1,15 @@
 package com.boxoffice.server.sync;
 
-import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,39 +43,50 @@ class SaleWriter {
                     List<String> seats, String conflictId, String reason) {
     }
 
-    /** Recorded sales among the ids, by sale id: one query for a whole batch. */
-    Map<String, Recorded> recorded(Collection<String> saleIds) {
-        Map<String, Recorded> found = new HashMap<>();
-        if (saleIds.isEmpty()) {
-            return found;
-        }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT sale_id, terminal_id, content_hash, outcome, order_id, seats, conflict_id, reason"
-                    + " FROM sync_sale WHERE sale_id = ANY(?)");
-            ps.setArray(1, con.createArrayOf("varchar", saleIds.toArray()));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
-                    Outcome.valueOf(rs.getString(4)), rs.getString(5), split(rs.getString(6)), rs.getString(7), rs.getString(8)));
-        });
-        return found;
+    /**
+     * What the database already knows of a batch: its sales recorded before, by sale id, and which of
+     * its order ids and payment keys are taken.
+     */
+    record Known(Map<String, Recorded> recorded, Set<String> orderIds, Set<String> paymentKeys) {
     }
 
-    /** Which of the values already appear in a column (ids of orders, payment keys). */
-    java.util.Set<String> existing(String table, String column, Collection<String> values) {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        if (values.isEmpty()) {
-            return found;
-        }
+    /**
+     * {@link Known} for a batch in one query: each id looked up on its own through the primary key or
+     * unique index. The lateral subqueries are kept from being merged into a join ({@code OFFSET 0}):
+     * as a join, or as {@code = ANY} of a thousand ids, the planner prefers to read a whole table of a
+     * few hundred thousand rows while its statistics still show it small, as they do for a while on a
+     * busy day.
+     */
+    Known known(Collection<String> saleIds, Collection<String> orderIds, Collection<String> paymentKeys) {
+        Map<String, Recorded> recorded = new HashMap<>();
+        Set<String> orders = new HashSet<>();
+        Set<String> keys = new HashSet<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT " + column + " FROM " + table + " WHERE " + column + " = ANY(?)");
-            Array array = con.createArrayOf("varchar", values.toArray());
-            ps.setArray(1, array);
+            var ps = con.prepareStatement("SELECT 'S', s.* FROM unnest(?::varchar[]) AS w(id) CROSS JOIN LATERAL"
+                    + " (SELECT sale_id, terminal_id, content_hash, outcome, order_id, seats, conflict_id, reason"
+                    + " FROM sync_sale WHERE sale_id = w.id OFFSET 0) s"
+                    + " UNION ALL SELECT 'O', o.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM unnest(?::varchar[]) AS w(id)"
+                    + " CROSS JOIN LATERAL (SELECT id FROM sale_order WHERE id = w.id OFFSET 0) o"
+                    + " UNION ALL SELECT 'P', p.idempotency_key, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM unnest(?::varchar[]) AS w(id)"
+                    + " CROSS JOIN LATERAL (SELECT idempotency_key FROM payment WHERE idempotency_key = w.id OFFSET 0) p");
+            ps.setArray(1, con.createArrayOf("varchar", saleIds.toArray()));
+            ps.setArray(2, con.createArrayOf("varchar", orderIds.toArray()));
+            ps.setArray(3, con.createArrayOf("varchar", paymentKeys.toArray()));
             return ps;
         }, rs -> {
-            found.add(rs.getString(1));
+            switch (rs.getString(1)) {
+                case "S" -> recorded.put(rs.getString(2), new Recorded(rs.getString(2), rs.getString(3), rs.getString(4),
+                        Outcome.valueOf(rs.getString(5)), rs.getString(6), split(rs.getString(7)), rs.getString(8), rs.getString(9)));
+                case "O" -> orders.add(rs.getString(2));
+                default -> keys.add(rs.getString(2));
+            }
         });
-        return found;
+        return new Known(recorded, orders, keys);
+    }
+
+    /** The sale as recorded before, if it is. */
+    Recorded recorded(String saleId) {
+        return known(List.of(saleId), List.of(), List.of()).recorded().get(saleId);
     }
 
     /** Makes one terminal's batches take turns until the transaction ends, on every server instance. */
@@ -226,9 +238,10 @@ class SaleWriter {
         }
         Map<List<String>, String> owners = new HashMap<>();
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT t.performance_id, t.seat_id, t.order_id FROM ticket t"
-                    + " JOIN unnest(?::varchar[], ?::varchar[]) AS w(performance_id, seat_id)"
-                    + " ON t.performance_id = w.performance_id AND t.live_seat_key = w.seat_id");
+            // one probe of the live-ticket index per seat, however stale the statistics (see known)
+            var ps = con.prepareStatement("SELECT w.performance_id, w.seat_id, t.order_id"
+                    + " FROM unnest(?::varchar[], ?::varchar[]) AS w(performance_id, seat_id) CROSS JOIN LATERAL"
+                    + " (SELECT order_id FROM ticket WHERE performance_id = w.performance_id AND live_seat_key = w.seat_id OFFSET 0) t");
             ps.setArray(1, con.createArrayOf("varchar", performanceIds.toArray()));
             ps.setArray(2, con.createArrayOf("varchar", seatIds.toArray()));
             return ps;

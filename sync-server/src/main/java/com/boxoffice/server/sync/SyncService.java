@@ -98,19 +98,17 @@ public class SyncService {
      */
     private List<SaleWork> triage(String terminalId, List<SaleWork> works) {
         Set<String> saleIds = new LinkedHashSet<>();
-        works.forEach(w -> saleIds.add(w.sale.saleId()));
-        Map<String, Recorded> recorded = writer.recorded(saleIds);
-
         Set<String> orderIds = new HashSet<>();
         Set<String> paymentKeys = new HashSet<>();
         for (SaleWork work : works) {
-            if (!recorded.containsKey(work.sale.saleId())) {
-                orderIds.add(work.sale.orderId());
-                work.sale.payments().forEach(p -> paymentKeys.add(p.idempotencyKey()));
-            }
+            saleIds.add(work.sale.saleId());
+            orderIds.add(work.sale.orderId());
+            work.sale.payments().forEach(p -> paymentKeys.add(p.idempotencyKey()));
         }
-        Set<String> usedOrders = writer.existing("sale_order", "id", orderIds);
-        Set<String> usedKeys = writer.existing("payment", "idempotency_key", paymentKeys);
+        SaleWriter.Known known = writer.known(saleIds, orderIds, paymentKeys);
+        Map<String, Recorded> recorded = known.recorded();
+        Set<String> usedOrders = known.orderIds();
+        Set<String> usedKeys = new HashSet<>(known.paymentKeys());
 
         Map<String, SaleWork> firstById = new HashMap<>();
         Set<String> ordersInBatch = new HashSet<>();
@@ -175,7 +173,7 @@ public class SyncService {
             try {
                 tx.executeWithoutResult(status -> {
                     writer.lockTerminal(terminalId);
-                    Recorded before = writer.recorded(List.of(work.sale.saleId())).get(work.sale.saleId());
+                    Recorded before = writer.recorded(work.sale.saleId());
                     if (before != null) {
                         work.store = false;
                         work.replayed = true;
