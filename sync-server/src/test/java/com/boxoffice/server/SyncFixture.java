@@ -214,7 +214,7 @@ public final class SyncFixture {
         long total = 0;
         for (String seatId : seatIds) {
             String category = categoryOf(seatId);
-            long price = category.equals("A") ? 6000 : category.equals("B") ? 4000 : 2500;
+            long price = priceOf(category);
             total += price;
             seats.add(Map.of("seatId", seatId, "category", category, "priceMinor", price));
         }
@@ -237,6 +237,11 @@ public final class SyncFixture {
     /** A new sale with fresh ids. */
     public static Map<String, Object> sale(long sequence, String performanceId, String mode, String... seatIds) {
         return sale(UUID.randomUUID().toString(), sequence, performanceId, UUID.randomUUID().toString(), mode, seatIds);
+    }
+
+    /** The test house's price of a category, as {@link #newPerformance} prices it. */
+    public static long priceOf(String category) {
+        return category.equals("A") ? 6000 : category.equals("B") ? 4000 : 2500;
     }
 
     public static String categoryOf(String seatId) {

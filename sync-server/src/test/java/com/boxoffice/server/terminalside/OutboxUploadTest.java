@@ -50,7 +50,7 @@ class OutboxUploadTest extends SyncTestBase {
         long total = 0;
         for (String seat : seats) {
             String category = SyncFixture.categoryOf(seat);
-            long price = category.equals("A") ? 6000 : category.equals("B") ? 4000 : 2500;
+            long price = SyncFixture.priceOf(category);
             lines.add(new SyncSale.Seat(seat, category, price));
             total += price;
         }
