@@ -155,16 +155,36 @@ local function claim_origin(order_id, channel, terminal)
     origin_cache[order_id] = origin
 end
 
-local function tally_add(origin, n)
-    local field = 'sold@' .. origin
-    if redis.call('HINCRBY', K_COUNTS, field, n) == 0 then
-        redis.call('HDEL', K_COUNTS, field)
+-- Changes to 'counts' are summed per field while a script moves seats and written once, by
+-- flush_counts (reindex_touched calls it), so a call that sells a thousand seats sends a handful of
+-- HINCRBYs instead of four per seat. Nothing reads 'counts' between the moves and the flush: the
+-- scripts that move seats never look at it, and a script runs alone.
+local pending_counts = {}
+
+local function count_add(field, n)
+    pending_counts[field] = (pending_counts[field] or 0) + n
+end
+
+local function flush_counts()
+    for field, n in pairs(pending_counts) do
+        if n ~= 0 then
+            local now_count = redis.call('HINCRBY', K_COUNTS, field, n)
+            if now_count == 0 and string.sub(field, 1, 5) == 'sold@' then
+                redis.call('HDEL', K_COUNTS, field)
+            end
+        end
     end
+    pending_counts = {}
+end
+
+local function tally_add(origin, n)
+    count_add('sold@' .. origin, n)
 end
 
 local touched_blocks = {}
 
--- Moves one seat to a new state and keeps owner, counts, the sales tally and the run index in step.
+-- Moves one seat to a new state and keeps owner and sales origin in step; its counts and the run
+-- index follow when the script calls reindex_touched.
 local function set_seat(i, new_state, owner)
     local old = state_of(i)
     if old == 'S' then
@@ -180,12 +200,12 @@ local function set_seat(i, new_state, owner)
         redis.call('HSET', K_OWNER, i, owner)
     end
     if old ~= new_state then
-        redis.call('HINCRBY', K_COUNTS, old, -1)
-        redis.call('HINCRBY', K_COUNTS, new_state, 1)
+        count_add(old, -1)
+        count_add(new_state, 1)
         local b = block_of(i)
         if old == '.' or new_state == '.' then
             local cat = block_info(b).cat
-            redis.call('HINCRBY', K_COUNTS, 'free:' .. cat, new_state == '.' and 1 or -1)
+            count_add('free:' .. cat, new_state == '.' and 1 or -1)
             touched_blocks[b] = true
         end
     end
@@ -253,7 +273,9 @@ local function reindex_block(b, cap)
     end
 end
 
+-- Brings the run index and the counts up to date with the seats moved since the last call.
 local function reindex_touched()
+    flush_counts()
     local cap = META.maxGroup
     for b, _ in pairs(touched_blocks) do
         reindex_block(b, cap)
