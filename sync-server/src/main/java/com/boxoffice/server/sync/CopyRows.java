@@ -19,6 +19,9 @@ final class CopyRows {
     private final String target;
     private final StringBuilder text = new StringBuilder(16 * 1024);
     private int rows;
+    private final Instant[] recent = new Instant[2];
+    private final String[] recentText = new String[2];
+    private int nextSlot;
     private boolean first = true;
 
     /** @param target the table and its columns, as after {@code COPY}: {@code "ticket (id, order_id)"} */
@@ -32,7 +35,13 @@ final class CopyRows {
             text.append("\\N");
             return this;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !special(value.charAt(plain))) {
+            plain++;
+        }
+        // ids, codes and prices have nothing to escape: appended whole, not char by char
+        text.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -61,9 +70,26 @@ final class CopyRows {
         return this;
     }
 
-    /** A timestamp, in ISO 8601 with its offset (UTC), which PostgreSQL reads into a timestamptz. */
+    /**
+     * A timestamp, in ISO 8601 with its offset (UTC), which PostgreSQL reads into a timestamptz. Most
+     * rows of a batch carry the instant the batch was applied, so the last two instants written are
+     * kept in their text form.
+     */
     CopyRows add(Instant value) {
-        return add(value == null ? null : value.toString());
+        if (value == null) {
+            return add((String) null);
+        }
+        if (value.equals(recent[0])) {
+            return add(recentText[0]);
+        }
+        if (value.equals(recent[1])) {
+            return add(recentText[1]);
+        }
+        int slot = nextSlot;
+        nextSlot = 1 - nextSlot;
+        recent[slot] = value;
+        recentText[slot] = value.toString();
+        return add(recentText[slot]);
     }
 
     /** Ends the row begun by the values added since the last one. */
@@ -90,6 +116,10 @@ final class CopyRows {
                 throw new java.sql.SQLException("Could not stream rows into " + target, e);
             }
         });
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 
     private void separate() {
