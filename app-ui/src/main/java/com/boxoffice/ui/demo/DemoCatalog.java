@@ -1,9 +1,6 @@
 package com.boxoffice.ui.demo;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,24 +11,16 @@ import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.InMemoryPerformanceSeatings;
 import com.boxoffice.core.hold.PerformanceSeating;
 import com.boxoffice.core.hold.UnknownPerformanceException;
-import com.boxoffice.core.performance.HoldPolicy;
-import com.boxoffice.core.performance.OfflinePolicy;
+import com.boxoffice.core.performance.DemoShows;
 import com.boxoffice.core.performance.Performance;
-import com.boxoffice.core.performance.PriceTier;
-import com.boxoffice.core.venue.DemoVenues;
-import com.boxoffice.core.venue.PriceCategory;
 import com.boxoffice.core.venue.Venue;
 import com.boxoffice.ui.common.SeatNames;
 
 /**
- * One performance at each demo venue (theatre, arena, stadium), on sale from a month ago to two
- * months ahead, with the seats loaded into the hold store unless they already are (so sales made
- * in an earlier run stay sold).
+ * The demo shows ({@link DemoShows}: one performance at each demo venue), with the seats loaded
+ * into the hold store unless they already are (so sales made in an earlier run stay sold).
  */
 public class DemoCatalog {
-
-    private static final long[] PRICES = {9500, 7000, 5000, 3500, 2500, 1500};
-    private static final String[] TITLES = {"Hamlet", "The Night Tour", "Cup Final"};
 
     private final InMemoryPerformanceSeatings seatings;
     private final HoldStore holds;
@@ -60,13 +49,9 @@ public class DemoCatalog {
         // filled only once every performance is in place: a failure half-way (the seat server away)
         // leaves nothing installed, and the next call starts over
         List<PerformanceSeating> all = new ArrayList<>();
-        List<Venue> venues = DemoVenues.all();
-        Instant today = clock.instant().truncatedTo(ChronoUnit.DAYS);
-        for (int i = 0; i < venues.size(); i++) {
-            Venue venue = venues.get(i);
-            Performance performance = new Performance(venue.id() + "-1", venue.id(), TITLES[i % TITLES.length],
-                    today.plus(Duration.ofDays(14 + i)).plus(Duration.ofHours(19)), today.minus(Duration.ofDays(30)),
-                    today.plus(Duration.ofDays(60)), tiers(venue), HoldPolicy.DEFAULT, 8, OfflinePolicy.ALLOCATED_ONLY);
+        for (DemoShows.Show show : DemoShows.all(clock)) {
+            Venue venue = show.venue();
+            Performance performance = show.performance();
             journal.store(venue, performance);
             PerformanceSeating seating = seatings.register(performance, venue);
             this.venues.put(venue.id(), venue);
@@ -106,15 +91,5 @@ public class DemoCatalog {
         } catch (UnknownPerformanceException e) {
             return false;
         }
-    }
-
-    private static List<PriceTier> tiers(Venue venue) {
-        List<PriceTier> tiers = new ArrayList<>();
-        List<PriceCategory> categories = venue.categories();
-        for (int c = 0; c < categories.size(); c++) {
-            PriceCategory category = categories.get(c);
-            tiers.add(new PriceTier(category.code(), category.name(), PRICES[Math.min(c, PRICES.length - 1)], "EUR"));
-        }
-        return tiers;
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.boxoffice.core.hold.HoldProperties;
 import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.HoldTokens;
+import com.boxoffice.core.performance.DemoShows;
+import com.boxoffice.core.performance.PerformanceEntity;
+import com.boxoffice.core.performance.PerformanceRepository;
 import com.boxoffice.core.performance.SeatAssignmentRepository;
 import com.boxoffice.core.sale.SaleOrderRepository;
 import com.boxoffice.core.sale.SeatStateRebuild;
@@ -20,6 +23,9 @@ import com.boxoffice.core.shared.AuditEventRepository;
 import com.boxoffice.core.staff.StaffDirectory;
 import com.boxoffice.core.staff.StaffRepository;
 import com.boxoffice.core.ticket.TicketRepository;
+import com.boxoffice.core.venue.VenueEntity;
+import com.boxoffice.core.venue.VenueJson;
+import com.boxoffice.core.venue.VenueRepository;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -59,12 +65,28 @@ public class ServerConfiguration {
         return new SeatStateRebuild(holds, tickets, assignments, orders, tx);
     }
 
-    /** The demonstration staff accounts, when asked for, so a first manager can be named at once. */
+    /**
+     * The demonstration staff accounts, so a first manager can be named at once, and the demo
+     * catalog, so demo terminals' sales have their performances here; each only when asked for.
+     */
     @Bean
-    org.springframework.boot.ApplicationRunner demoStaff(StaffDirectory staff, SyncProperties properties) {
+    org.springframework.boot.ApplicationRunner demoData(StaffDirectory staff, SyncProperties properties, VenueRepository venues,
+                                                        PerformanceRepository performances, TransactionTemplate tx, Clock clock) {
         return args -> {
             if (properties.demoStaff()) {
                 staff.ensureDemoStaff();
+            }
+            if (properties.demoCatalog()) {
+                tx.executeWithoutResult(status -> {
+                    for (DemoShows.Show show : DemoShows.all(clock)) {
+                        if (!venues.existsById(show.venue().id())) {
+                            venues.save(VenueEntity.from(show.venue(), VenueJson.write(show.venue()), clock.instant()));
+                        }
+                        if (!performances.existsById(show.performance().id())) {
+                            performances.save(PerformanceEntity.from(show.performance()));
+                        }
+                    }
+                });
             }
         };
     }

@@ -12,10 +12,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize    largest request body accepted; larger ones are refused with 413 unread
  * @param demoStaff      create the demonstration staff accounts at start (manager {@code manager},
  *                       clerk {@code clerk}), for trying the server out; never in production
+ * @param demoCatalog    store the demo venues and performances at start, the same ones a client in
+ *                       demo mode sells, so demo terminals' sales reconcile here; never in production
  */
 @ConfigurationProperties("boxoffice.sync")
 public record SyncProperties(
         @DefaultValue("") String bootstrapToken,
         @DefaultValue("4MB") DataSize maxBodySize,
-        @DefaultValue("false") boolean demoStaff) {
+        @DefaultValue("false") boolean demoStaff,
+        @DefaultValue("false") boolean demoCatalog) {
 }
