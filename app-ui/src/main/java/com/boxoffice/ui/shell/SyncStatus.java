@@ -17,6 +17,7 @@ import com.boxoffice.core.sync.OutboxUploader;
 import com.boxoffice.core.sync.SyncOutcome;
 import com.boxoffice.core.sync.SyncRefusedException;
 import com.boxoffice.core.sync.SyncUnavailableException;
+import com.boxoffice.core.sync.TerminalOutbox;
 import com.boxoffice.core.sync.TerminalOutboxJson;
 import com.boxoffice.ui.common.BackgroundLoop;
 import com.boxoffice.ui.common.Fx;
@@ -125,10 +126,11 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
             return;
         }
         List<String> named = new ArrayList<>();
-        for (OutboxEntryEntity entry : outbox.findByTerminalIdAndOutcomeNotOrderBySequenceNoDesc(terminalId, "ACCEPTED",
-                Limit.of((int) Math.min(notKept, NAMED)))) {
+        for (OutboxEntryEntity entry : outbox.findByTerminalIdAndOutcomeNotInOrderBySequenceNoDesc(terminalId,
+                List.of("ACCEPTED", "APPLIED"), Limit.of((int) Math.min(notKept, NAMED)))) {
             SyncOutcome outcome = TerminalOutboxJson.readOutcome(entry.getOutcomeDetail());
-            String order = "order " + OrderLookup.shortReference(TerminalOutboxJson.read(entry.getPayload()).orderId());
+            String order = (TerminalOutbox.REFUND.equals(entry.getKind()) ? "refund of order " : "order ")
+                    + OrderLookup.shortReference(TerminalOutboxJson.orderIdOf(entry.getPayload()));
             named.add(switch (outcome.outcome()) {
                 case "RESEATED" -> order + " re-seated to " + String.join(", ", outcome.seats());
                 case "REFUND_DUE" -> order + " refund due";

@@ -50,10 +50,11 @@ final class RefundSteps {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SaleCheckpoints checkpoints;
+    private final ConfirmedSales journal;
 
     RefundSteps(HoldStore holds, PaymentProvider cards, SaleOrderRepository orders, PaymentRepository payments,
                 TicketRepository tickets, RefundRepository refunds, TransactionTemplate tx, Clock clock,
-                SaleCheckpoints checkpoints) {
+                SaleCheckpoints checkpoints, ConfirmedSales journal) {
         this.holds = holds;
         this.cards = cards;
         this.orders = orders;
@@ -63,6 +64,7 @@ final class RefundSteps {
         this.tx = tx;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        this.journal = journal;
     }
 
     /** Refunds seats for money: journals, then gives the money back and frees the seats. */
@@ -84,6 +86,7 @@ final class RefundSteps {
             long amount = seats.stream().mapToLong(RefundSeat::priceMinor).sum();
             List<RefundMoney> money = plan(order, amount, request.refundId());
             boolean full = voidTickets(order, seats, now);
+            journal.givenBack(request.refundId(), RefundKind.REFUND, order, seats, amount, request.reason());
             return refunds.save(RefundEntity.journal(request.refundId(), RefundKind.REFUND, order.getId(), null,
                     request.reason(), request.actor(), terminalOf(request.terminalId(), order), seats, amount,
                     order.getCurrency(), money, full, now));

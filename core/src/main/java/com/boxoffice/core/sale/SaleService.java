@@ -108,7 +108,8 @@ public class SaleService {
         this.checkpoints = checkpoints;
         this.cardAnswerTime = cardAnswerTime;
         this.confirmedSales = confirmedSales;
-        this.refundSteps = new RefundSteps(holds, cards, orders, payments, tickets, refunds, tx, clock, checkpoints);
+        this.refundSteps = new RefundSteps(holds, cards, orders, payments, tickets, refunds, tx, clock, checkpoints,
+                confirmedSales);
     }
 
     /**
@@ -747,6 +748,8 @@ public class SaleService {
             }
             Instant now = clock.instant();
             boolean full = refundSteps.voidTickets(old, fresh.getSeats(), now);
+            confirmedSales.givenBack(fresh.getId(), RefundKind.EXCHANGE, old, fresh.getSeats(), fresh.getAmountMinor(),
+                    fresh.getReason());
             fresh.ticketsVoided(full, now);
             return refunds.save(fresh);
         });

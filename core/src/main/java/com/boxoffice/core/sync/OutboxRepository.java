@@ -28,9 +28,10 @@ public interface OutboxRepository extends JpaRepository<OutboxEntryEntity, Long>
 
     List<OutboxEntryEntity> findByMessageIdIn(java.util.Collection<String> messageIds);
 
-    /** Delivered entries with an outcome other than {@code outcome}, newest first: what a clerk must look at. */
-    List<OutboxEntryEntity> findByTerminalIdAndOutcomeNotOrderBySequenceNoDesc(String terminalId, String outcome,
-                                                                              Limit limit);
+    /** Delivered entries with an outcome none of {@code outcomes}, newest first: what a clerk must look at. */
+    List<OutboxEntryEntity> findByTerminalIdAndOutcomeNotInOrderBySequenceNoDesc(String terminalId,
+                                                                                java.util.Collection<String> outcomes,
+                                                                                Limit limit);
 
     /** The next entries to send, in the order they were recorded. */
     List<OutboxEntryEntity> findByTerminalIdAndDeliveredAtIsNullOrderBySequenceNo(String terminalId, Limit limit);

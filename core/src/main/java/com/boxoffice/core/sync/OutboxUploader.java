@@ -58,28 +58,61 @@ public class OutboxUploader {
         long total = waiting();
         UploadReport report = UploadReport.start(total);
         while (true) {
-            List<OutboxEntryEntity> entries =
-                    outbox.findByTerminalIdAndDeliveredAtIsNullOrderBySequenceNo(terminalId, Limit.of(batchSize));
+            List<OutboxEntryEntity> entries = sameKind(
+                    outbox.findByTerminalIdAndDeliveredAtIsNullOrderBySequenceNo(terminalId, Limit.of(batchSize)));
             if (entries.isEmpty()) {
                 return report;
             }
-            List<SyncSale> sales = entries.stream()
-                    .map(e -> TerminalOutbox.JSON.readValue(e.getPayload(), SyncSale.class))
-                    .toList();
-            SyncAnswer answer = client.send(new SyncBatch(UUID.randomUUID().toString(), terminalId, sales));
-            List<SyncOutcome> stored = store(answer);
+            List<SyncOutcome> answered;
+            String what;
+            if (isRefund(entries.getFirst())) {
+                List<SyncRefund> refunds = entries.stream()
+                        .map(e -> TerminalOutbox.JSON.readValue(e.getPayload(), SyncRefund.class))
+                        .toList();
+                what = refunds.size() + " refunds";
+                answered = client.sendRefunds(new SyncRefundBatch(UUID.randomUUID().toString(), terminalId, refunds))
+                        .outcomes().stream().map(SyncRefundAnswer.Outcome::asKept).toList();
+            } else {
+                List<SyncSale> sales = entries.stream()
+                        .map(e -> TerminalOutbox.JSON.readValue(e.getPayload(), SyncSale.class))
+                        .toList();
+                what = sales.size() + " sales";
+                answered = client.send(new SyncBatch(UUID.randomUUID().toString(), terminalId, sales)).outcomes();
+            }
+            List<SyncOutcome> stored = store(answered);
             if (stored.isEmpty()) {
                 // the server answered none of them: sending the same batch again would loop forever
-                throw new SyncRefusedException(200, "The sync server answered none of the " + sales.size() + " sales sent");
+                throw new SyncRefusedException(200, "The sync server answered none of the " + what + " sent");
             }
             report = report.after(stored);
             progress.accept(report);
         }
     }
 
+    /**
+     * The oldest entries up to the first of another family: sales and refunds go in batches of their
+     * own, to their own endpoints, and in the order they were made (a refund after its sale, a sale
+     * of a refunded seat after the refund).
+     */
+    private static List<OutboxEntryEntity> sameKind(List<OutboxEntryEntity> oldestFirst) {
+        if (oldestFirst.isEmpty()) {
+            return oldestFirst;
+        }
+        boolean refunds = isRefund(oldestFirst.getFirst());
+        int end = 0;
+        while (end < oldestFirst.size() && isRefund(oldestFirst.get(end)) == refunds) {
+            end++;
+        }
+        return oldestFirst.subList(0, end);
+    }
+
+    private static boolean isRefund(OutboxEntryEntity entry) {
+        return TerminalOutbox.REFUND.equals(entry.getKind());
+    }
+
     /** Stores the answer for each entry the server answered, in one transaction; the outcomes stored. */
-    private List<SyncOutcome> store(SyncAnswer answer) {
-        Map<String, SyncOutcome> bySale = answer.outcomes().stream()
+    private List<SyncOutcome> store(List<SyncOutcome> outcomes) {
+        Map<String, SyncOutcome> bySale = outcomes.stream()
                 .collect(Collectors.toMap(SyncOutcome::saleId, Function.identity(), (a, b) -> a));
         return tx.execute(status -> {
             List<SyncOutcome> stored = new ArrayList<>();
@@ -104,7 +137,7 @@ public class OutboxUploader {
      * @param accepted sales the server kept as sold
      * @param reseated sales whose buyer now has other seats of the same price
      * @param refundDue sales whose buyer must be refunded (no equivalent seats were left)
-     * @param rejected sales the server would not apply
+     * @param rejected sales (or refunds) the server would not apply
      */
     public record UploadReport(long total, long sent, long accepted, long reseated, long refundDue, long rejected) {
 
@@ -119,6 +152,9 @@ public class OutboxUploader {
                     case "ACCEPTED" -> a++;
                     case "RESEATED" -> r++;
                     case "REFUND_DUE" -> f++;
+                    case "APPLIED" -> {
+                        // a refund the server applied: nothing for anyone to look at
+                    }
                     default -> x++;
                 }
             }

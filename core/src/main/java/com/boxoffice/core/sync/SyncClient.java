@@ -60,6 +60,22 @@ public class SyncClient {
         throw refusedOrUnavailable(response);
     }
 
+    /** Delivers a batch of refunds; the server's outcome for each. */
+    public SyncRefundAnswer sendRefunds(SyncRefundBatch batch) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/refunds"))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(batch)))
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() == 200) {
+            return read(response.body(), SyncRefundAnswer.class, "an answer to refunds");
+        }
+        throw refusedOrUnavailable(response);
+    }
+
     /**
      * Conflicts in a status (OPEN or RESOLVED), oldest first; needs a manager terminal's credential.
      *

@@ -1,5 +1,6 @@
 package com.boxoffice.core.sync;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import com.boxoffice.core.payment.PaymentEntity;
 import com.boxoffice.core.payment.PaymentStatus;
 import com.boxoffice.core.sale.ConfirmedSales;
 import com.boxoffice.core.sale.OrderSeat;
+import com.boxoffice.core.sale.RefundKind;
+import com.boxoffice.core.sale.RefundSeat;
 import com.boxoffice.core.sale.SaleOrderEntity;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A terminal's outbox of sales for the sync server. Every confirmed sale, online or offline, is
  * appended in the transaction that confirms it, so central PostgreSQL gets every sale the terminal
  * made and a crash can never confirm a sale without queueing it (or queue one that was not
- * confirmed).
+ * confirmed). Seats given back are appended the same way, in the transaction that voids their
+ * tickets, after the sale they came from.
  *
  * <p>Each sale gets a fresh UUID as its sale id, the key the server applies it under; sequence
  * numbers only order a terminal's entries. Numbers are handed out in this process (one terminal
@@ -31,6 +35,8 @@ public class TerminalOutbox implements ConfirmedSales {
     public static final String SALE = "SALE";
     /** The kind of a sale made offline: its seats reach the live state when the connection is back. */
     public static final String OFFLINE_SALE = "OFFLINE_SALE";
+    /** The kind of seats given back (a refund, or the old seats of an exchange): their tickets are void. */
+    public static final String REFUND = "REFUND";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -62,6 +68,25 @@ public class TerminalOutbox implements ConfirmedSales {
                 order.getCurrency(), seats(order), taken(payments));
         outbox.save(OutboxEntryEntity.append(terminalId, sequence, mode == SellingMode.ONLINE ? SALE : OFFLINE_SALE,
                 JSON.writeValueAsString(sale), sale.saleId(), clock.instant()));
+    }
+
+    @Override
+    public void givenBack(String refundId, RefundKind kind, SaleOrderEntity order, List<RefundSeat> seats,
+                          long amountMinor, String reason) {
+        long sequence = nextSequence();
+        SyncRefund refund = new SyncRefund(refundMessageId(terminalId, refundId), sequence, kind.name(),
+                order.getPerformanceId(), order.getId(), seats.stream().map(RefundSeat::seatId).toList(), amountMinor,
+                order.getCurrency(), clock.instant(), reason);
+        outbox.save(OutboxEntryEntity.append(terminalId, sequence, REFUND, JSON.writeValueAsString(refund),
+                refund.refundId(), clock.instant()));
+    }
+
+    /**
+     * The id a refund is delivered and applied under: made from the terminal and its own refund id
+     * (which may be up to 100 characters), the same every time, and short enough for the outbox.
+     */
+    static String refundMessageId(String terminalId, String refundId) {
+        return UUID.nameUUIDFromBytes(("refund/" + terminalId + "/" + refundId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private long nextSequence() {

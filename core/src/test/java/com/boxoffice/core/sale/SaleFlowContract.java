@@ -46,6 +46,7 @@ import com.boxoffice.core.hold.LimitExceededException;
 import com.boxoffice.core.sync.OutboxEntryEntity;
 import com.boxoffice.core.sync.OutboxRepository;
 import com.boxoffice.core.sync.SellingMode;
+import com.boxoffice.core.sync.SyncRefund;
 import com.boxoffice.core.sync.SyncSale;
 import com.boxoffice.core.sync.TerminalOutbox;
 import com.boxoffice.core.sync.TerminalOutboxJson;
@@ -406,6 +407,67 @@ abstract class SaleFlowContract {
         SaleService after = terminal(terminal, SaleCheckpoints.NONE);
         after.pay(after.start(window("STALLS-A-2")).orderId(), List.of(new Tender.Cash(6000, 6000)));
         assertThat(queued(terminal)).extracting(SyncSale::sequence).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void seatsGivenBackAreQueuedAfterTheirSaleAndARefusedRefundQueuesNothing() {
+        String terminal = "T-" + UUID.randomUUID();
+        SaleService sales = terminal(terminal, SaleCheckpoints.NONE);
+        Basket sold = sales.start(window("STALLS-A-1", "STALLS-C-1"));
+        sales.pay(sold.orderId(), List.of(new Tender.Cash(10000, 10000)));
+        assertThatThrownBy(() -> sales.refund(new RefundRequest("r-" + UUID.randomUUID(), sold.orderId(),
+                List.of("STALLS-B-9"), "not in the order", "clerk-1", terminal))).isInstanceOf(SeatNotInOrderException.class);
+        assertThat(entries(terminal)).extracting(OutboxEntryEntity::getKind).containsExactly(TerminalOutbox.SALE);
+
+        String refundId = "r-" + UUID.randomUUID();
+        sales.refund(new RefundRequest(refundId, sold.orderId(), List.of("STALLS-C-1"), "buyer cannot come", "clerk-1",
+                terminal));
+        sales.refund(new RefundRequest(refundId, sold.orderId(), List.of("STALLS-C-1"), "buyer cannot come", "clerk-1",
+                terminal));
+
+        List<OutboxEntryEntity> entries = entries(terminal);
+        assertThat(entries).extracting(OutboxEntryEntity::getKind).containsExactly(TerminalOutbox.SALE, TerminalOutbox.REFUND);
+        SyncRefund refund = TerminalOutboxJson.readRefund(entries.get(1).getPayload());
+        assertThat(refund.kind()).isEqualTo("REFUND");
+        assertThat(refund.orderId()).isEqualTo(sold.orderId());
+        assertThat(refund.performanceId()).isEqualTo(performance.id());
+        assertThat(refund.seatIds()).containsExactly("STALLS-C-1");
+        assertThat(refund.amountMinor()).isEqualTo(4000);
+        assertThat(refund.currency()).isEqualTo("EUR");
+        assertThat(refund.sequence()).isEqualTo(2);
+        assertThat(refund.refundId()).isEqualTo(entries.get(1).getMessageId()).hasSize(36);
+    }
+
+    @Test
+    void anExchangeQueuesTheOldSeatsGivenBackAndTheNewSale() {
+        String terminal = "T-" + UUID.randomUUID();
+        SaleService sales = terminal(terminal, SaleCheckpoints.NONE);
+        Basket old = sales.start(window("STALLS-C-1"));
+        sales.pay(old.orderId(), List.of(new Tender.Cash(4000, 4000)));
+        Basket dearer = sales.start(window("STALLS-A-1"));
+        sales.exchange(new ExchangeRequest("x-" + UUID.randomUUID(), old.orderId(), List.of("STALLS-C-1"), dearer.orderId(),
+                List.of(new Tender.Cash(2000, 2000)), "wants to sit further forward", "clerk-1", terminal));
+
+        List<OutboxEntryEntity> entries = entries(terminal);
+        assertThat(entries).extracting(OutboxEntryEntity::getKind)
+                .containsExactlyInAnyOrder(TerminalOutbox.SALE, TerminalOutbox.SALE, TerminalOutbox.REFUND);
+        OutboxEntryEntity given = entries.stream().filter(e -> e.getKind().equals(TerminalOutbox.REFUND)).findFirst().orElseThrow();
+        SyncRefund refund = TerminalOutboxJson.readRefund(given.getPayload());
+        assertThat(refund.kind()).isEqualTo("EXCHANGE");
+        assertThat(refund.orderId()).isEqualTo(old.orderId());
+        assertThat(refund.seatIds()).containsExactly("STALLS-C-1");
+        assertThat(queuedSales(entries)).extracting(SyncSale::orderId).containsExactly(old.orderId(), dearer.orderId());
+    }
+
+    List<OutboxEntryEntity> entries(String terminalId) {
+        return outbox.findAll().stream().filter(e -> e.getTerminalId().equals(terminalId))
+                .sorted(java.util.Comparator.comparingLong(OutboxEntryEntity::getSequenceNo))
+                .toList();
+    }
+
+    static List<SyncSale> queuedSales(List<OutboxEntryEntity> entries) {
+        return entries.stream().filter(e -> !e.getKind().equals(TerminalOutbox.REFUND))
+                .map(e -> TerminalOutboxJson.read(e.getPayload())).toList();
     }
 
     // --- crash and restart ---
