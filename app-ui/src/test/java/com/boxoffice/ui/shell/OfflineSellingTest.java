@@ -36,6 +36,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 
 /**
@@ -153,8 +154,9 @@ class OfflineSellingTest {
         assertThat(map.isSelectable(other)).isFalse();
         assertThat(map.isSelectable(a)).isTrue();
 
-        // seats not allocated to this terminal are refused with the reason
+        // best available takes the allocation first; asking for more than it holds is refused with the reason
         Label message = robot.lookup("#sale-message").queryAs(Label.class);
+        robot.interact(() -> robot.lookup("#best-count").queryAs(Spinner.class).getValueFactory().setValue(3));
         robot.type(KeyCode.F2);
         ClientFixture.waitFor(20, () -> message.getText().startsWith("This terminal is offline"));
         assertThat(message.getText())

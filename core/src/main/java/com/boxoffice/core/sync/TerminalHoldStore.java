@@ -16,6 +16,7 @@ import com.boxoffice.core.hold.JournalSale;
 import com.boxoffice.core.hold.LocalHoldStore;
 import com.boxoffice.core.hold.PerformanceSeatings;
 import com.boxoffice.core.hold.SeatLayout;
+import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.hold.SeatState;
 import com.boxoffice.core.hold.SweepResult;
 import com.boxoffice.core.performance.OfflinePolicy;
@@ -160,7 +161,61 @@ public class TerminalHoldStore implements HoldStore {
 
     @Override
     public Hold hold(HoldRequest request) {
-        return offlineMode ? offline.hold(request) : online.hold(request);
+        if (!offlineMode) {
+            return online.hold(request);
+        }
+        // best available looks among free seats; offline, the seats this terminal may sell safely are
+        // its allocation, so the best of those go first, and free seats (sold at risk) only after them
+        if (request.selection() instanceof SeatSelection.BestAvailable best && best.wheelchairSpaces() == 0) {
+            List<String> seats = bestAllocated(request.performanceId(), best.count(), best.category());
+            if (!seats.isEmpty()) {
+                return offline.hold(new HoldRequest(request.performanceId(), request.requestId(), request.owner(),
+                        request.buyer(), request.channel(), request.terminalId(), new SeatSelection.Seats(seats)));
+            }
+        }
+        return offline.hold(request);
+    }
+
+    /**
+     * The best {@code count} seats of this terminal's allocation still unsold in the local state, in
+     * the category asked for (any when null): a stretch of them side by side in the best-ranked
+     * block that has one, else the best-ranked ones wherever they are; empty when there are too few.
+     * Wheelchair spaces are left out, as best available leaves them out unless asked for.
+     */
+    List<String> bestAllocated(String performanceId, int count, String category) {
+        SeatLayout layout = seatings.seating(performanceId).layout();
+        String states = offline.availability(performanceId).states();
+        List<SeatLayout.Block> blocks = new ArrayList<>(layout.blocks());
+        blocks.sort(java.util.Comparator.comparingInt(SeatLayout.Block::rank));
+        List<Integer> scattered = new ArrayList<>();
+        for (SeatLayout.Block block : blocks) {
+            if (category != null && !category.equals(block.category())) {
+                continue;
+            }
+            int runStart = -1;
+            for (int i = block.start(); i < block.start() + block.length(); i++) {
+                boolean mine = states.charAt(i) == SeatState.ALLOCATED.code() && !layout.isWheelchairSpace(i);
+                if (mine) {
+                    scattered.add(i);
+                    if (runStart < 0) {
+                        runStart = i;
+                    }
+                    if (i - runStart + 1 == count) {
+                        List<String> together = new ArrayList<>();
+                        for (int k = runStart; k <= i; k++) {
+                            together.add(layout.seatId(k));
+                        }
+                        return together;
+                    }
+                } else {
+                    runStart = -1;
+                }
+            }
+        }
+        if (scattered.size() < count) {
+            return List.of();
+        }
+        return scattered.subList(0, count).stream().map(layout::seatId).toList();
     }
 
     @Override

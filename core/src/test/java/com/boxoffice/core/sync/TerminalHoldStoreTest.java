@@ -24,6 +24,7 @@ import com.boxoffice.core.hold.LocalHoldStore;
 import com.boxoffice.core.hold.MutableClock;
 import com.boxoffice.core.hold.RedisHoldStore;
 import com.boxoffice.core.hold.RedisScripts;
+import com.boxoffice.core.hold.NotEnoughSeatsException;
 import com.boxoffice.core.hold.SeatSelection;
 import com.boxoffice.core.hold.SeatState;
 import com.boxoffice.core.hold.SeatUnavailableException;
@@ -126,6 +127,42 @@ class TerminalHoldStoreTest {
         assertThat(live("STALLS-A-1")).isEqualTo(SeatState.ALLOCATED);
         assertThat(live("STALLS-B-5")).isEqualTo(SeatState.AVAILABLE);
         assertThat(store.modeOf(order(hold))).isEqualTo(SellingMode.ALLOCATED);
+    }
+
+    @Test
+    void offlineBestAvailableTakesTheBestOfTheAllocationSideBySideWhereItCan() {
+        TerminalHoldStore store = onlineWithAllocation(OfflinePolicy.ALLOCATED_ONLY,
+                "STALLS-A-1", "STALLS-A-3", "STALLS-A-4", "STALLS-C-1", "STALLS-C-2");
+        store.goOffline();
+
+        Hold pair = store.hold(best(2, "A"));
+        assertThat(pair.seatIds()).containsExactlyInAnyOrder("STALLS-A-3", "STALLS-A-4");
+        store.confirm(pair.holdId(), pair.token(), "order-pair");
+        // no two left side by side in A: one is not enough for two, and nothing else in A may be sold
+        assertThatThrownBy(() -> store.hold(best(2, "A"))).isInstanceOf(NotEnoughSeatsException.class);
+        Hold one = store.hold(best(1, "A"));
+        assertThat(one.seatIds()).containsExactly("STALLS-A-1");
+        Hold any = store.hold(best(2, null));
+        assertThat(any.seatIds()).containsExactlyInAnyOrder("STALLS-C-1", "STALLS-C-2");
+        assertThat(stateIn(store, "STALLS-B-5")).isEqualTo(SeatState.BLOCKED);
+    }
+
+    @Test
+    void offlineBestAvailableSellsTheAllocationBeforeSeatsAtRisk() {
+        TerminalHoldStore store = onlineWithAllocation(OfflinePolicy.AT_RISK_ALLOWED, "STALLS-B-11", "STALLS-B-12");
+        store.goOffline();
+
+        Hold allocated = store.hold(best(2, "A"));
+        assertThat(allocated.seatIds()).containsExactlyInAnyOrder("STALLS-B-11", "STALLS-B-12");
+        assertThat(store.modeOf(order(allocated))).isEqualTo(SellingMode.ALLOCATED);
+        Hold atRisk = store.hold(best(2, "A"));
+        assertThat(atRisk.seatIds()).doesNotContain("STALLS-B-11", "STALLS-B-12").hasSize(2);
+        assertThat(store.modeOf(order(atRisk))).isEqualTo(SellingMode.AT_RISK);
+    }
+
+    private HoldRequest best(int count, String category) {
+        return new HoldRequest(performance.id(), null, "clerk", null, Channel.BOX_OFFICE, terminal,
+                new SeatSelection.BestAvailable(count, category, 0));
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.boxoffice.core.sync.OutboxEntryEntity;
 import com.boxoffice.core.sync.OutboxRepository;
 import com.boxoffice.core.sync.OutboxUploader;
 import com.boxoffice.core.sync.SyncClient;
+import com.boxoffice.core.sync.SyncRefund;
 import com.boxoffice.core.sync.SyncRefusedException;
 import com.boxoffice.core.sync.SyncSale;
 import com.boxoffice.core.sync.SyncUnavailableException;
@@ -45,7 +46,8 @@ class OutboxUploadTest extends SyncTestBase {
     @Autowired
     TransactionTemplate tx;
 
-    private void queue(String terminalId, long sequence, String performanceId, String mode, String... seats) {
+    /** Queues a sale of the seats as the terminal's outbox would; its order id. */
+    private String queue(String terminalId, long sequence, String performanceId, String mode, String... seats) {
         List<SyncSale.Seat> lines = new ArrayList<>();
         long total = 0;
         for (String seat : seats) {
@@ -60,6 +62,19 @@ class OutboxUploadTest extends SyncTestBase {
                 List.of(new SyncSale.Payment("CASH", total, total, 0L, "pay-" + saleId, null)));
         outbox.save(OutboxEntryEntity.append(terminalId, sequence, TerminalOutbox.SALE, JSON.writeValueAsString(sale),
                 saleId, java.time.Instant.now()));
+        return sale.orderId();
+    }
+
+    /** Queues seats of a queued sale given back for money, as the terminal's outbox would. */
+    private void queueRefund(String terminalId, long sequence, String performanceId, String orderId, String... seats) {
+        long amount = 0;
+        for (String seat : seats) {
+            amount += SyncFixture.priceOf(SyncFixture.categoryOf(seat));
+        }
+        SyncRefund refund = new SyncRefund(UUID.randomUUID().toString(), sequence, "REFUND", performanceId, orderId,
+                List.of(seats), amount, "EUR", java.time.Instant.now(), "buyer cannot come");
+        outbox.save(OutboxEntryEntity.append(terminalId, sequence, TerminalOutbox.REFUND, JSON.writeValueAsString(refund),
+                refund.refundId(), java.time.Instant.now()));
     }
 
     private OutboxUploader uploader(String terminalId, String credential, int batchSize) {
@@ -110,6 +125,40 @@ class OutboxUploadTest extends SyncTestBase {
                 + " where o.terminal_id = ? and t.status = 'LIVE'", Integer.class, window)).isEqualTo(4);
         assertThat(fx.state(perf, "STALLS-A-1")).isEqualTo('S');
         assertThat(fx.state(perf, "STALLS-D-1")).isEqualTo('S');
+    }
+
+    @Test
+    void aRefundGoesAfterItsSaleAndBeforeTheNextAndFreesTheSeatCentrally() {
+        SyncFixture.Manager manager = fx.manager();
+        String perf = fx.newPerformance();
+        String window = fx.newTerminalId();
+        String credential = fx.register(manager, window, TerminalKind.BOX_OFFICE);
+        String orderId = queue(window, 1, perf, "AT_RISK", "STALLS-D-5", "STALLS-D-6");
+        queueRefund(window, 2, perf, orderId, "STALLS-D-5");
+        queue(window, 3, perf, "AT_RISK", "STALLS-D-7");
+        List<OutboxUploader.UploadReport> progress = new ArrayList<>();
+
+        OutboxUploader.UploadReport report = uploader(window, credential, 10).uploadAll(progress::add);
+
+        // sale, refund and sale each in a batch of its own, in the order they were made
+        assertThat(progress).extracting(OutboxUploader.UploadReport::sent).containsExactly(1L, 2L, 3L);
+        assertThat(report.accepted()).isEqualTo(2);
+        assertThat(report.rejected()).isZero();
+        assertThat(entries(window)).extracting(OutboxEntryEntity::getOutcome).containsExactly("ACCEPTED", "APPLIED", "ACCEPTED");
+        assertThat(jdbc.queryForList("select status from ticket where order_id = ? order by seat_id", String.class, orderId))
+                .containsExactly("REFUNDED", "LIVE");
+        assertThat(fx.state(perf, "STALLS-D-5")).isEqualTo('.');
+
+        // the seat can be sold again, and recorded centrally
+        String other = fx.newTerminalId();
+        assertThat(fx.upload(fx.register(manager, other, TerminalKind.BOX_OFFICE), other,
+                List.of(SyncFixture.sale(1, perf, "AT_RISK", "STALLS-D-5"))).values())
+                .allSatisfy(outcome -> assertThat(outcome.get("outcome").asString()).isEqualTo("ACCEPTED"));
+        assertThat(jdbc.queryForObject("select count(*) from ticket where performance_id = ? and seat_id = ?"
+                + " and status = 'LIVE'", Integer.class, perf, "STALLS-D-5")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select o.terminal_id from ticket t join sale_order o on o.id = t.order_id"
+                + " where t.performance_id = ? and t.seat_id = ? and t.status = 'LIVE'", String.class, perf, "STALLS-D-5"))
+                .isEqualTo(other);
     }
 
     @Test
