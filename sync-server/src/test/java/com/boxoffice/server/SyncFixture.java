@@ -273,6 +273,60 @@ public final class SyncFixture {
         return outcomes;
     }
 
+    // ------------------------------------------------------------------ refunds
+
+    /** A refund as a terminal journals it: seats of an order given back, for money or for an exchange. */
+    public static Map<String, Object> refund(String refundId, long sequence, String kind, String performanceId, String orderId,
+                                             long amountMinor, String... seatIds) {
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("refundId", refundId);
+        refund.put("sequence", sequence);
+        refund.put("kind", kind);
+        refund.put("performanceId", performanceId);
+        refund.put("orderId", orderId);
+        refund.put("seatIds", List.of(seatIds));
+        refund.put("amountMinor", amountMinor);
+        refund.put("currency", "EUR");
+        refund.put("refundedAt", "2026-11-25T11:00:00Z");
+        refund.put("reason", "changed plans");
+        return refund;
+    }
+
+    /** A new refund for money, with a fresh id, of the seats at the test house's prices. */
+    public static Map<String, Object> refund(long sequence, String performanceId, String orderId, String... seatIds) {
+        long amount = 0;
+        for (String seatId : seatIds) {
+            amount += priceOf(categoryOf(seatId));
+        }
+        return refund(UUID.randomUUID().toString(), sequence, "REFUND", performanceId, orderId, amount, seatIds);
+    }
+
+    public static Map<String, Object> refundBatch(String terminalId, List<Map<String, Object>> refunds) {
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("batchId", UUID.randomUUID().toString());
+        batch.put("terminalId", terminalId);
+        batch.put("refunds", refunds);
+        return batch;
+    }
+
+    /** Delivers a batch of refunds and answers the outcomes in the order sent; fails unless the server says 200. */
+    public List<JsonNode> deliverRefunds(String credential, Map<String, Object> batch) {
+        Response r = send("POST", "/sync/v1/refunds", credential, Map.of(), batch);
+        if (r.status() != 200) {
+            throw new AssertionError("Refund delivery answered " + r.status() + " " + r.body());
+        }
+        if (!batch.get("batchId").equals(r.json().get("batchId").asString())) {
+            throw new AssertionError("Refund delivery answered another batch: " + r.body());
+        }
+        List<JsonNode> outcomes = new ArrayList<>();
+        r.json().get("outcomes").forEach(outcomes::add);
+        return outcomes;
+    }
+
+    public List<JsonNode> deliverRefunds(String credential, String terminalId, List<Map<String, Object>> refunds) {
+        return deliverRefunds(credential, refundBatch(terminalId, refunds));
+    }
+
     // ------------------------------------------------------------------ HTTP
 
     public record Response(int status, String contentType, String body) {
@@ -333,21 +387,23 @@ public final class SyncFixture {
         return n == null ? 0 : n;
     }
 
-    /** Rows a performance has in every table a sale writes to, as text, to compare whole states. */
+    /** Rows a performance has in every table a sale or refund writes to, as text, to compare whole states. */
     public List<String> stored(String performanceId) {
         List<String> out = new ArrayList<>();
-        out.addAll(jdbc.queryForList("SELECT id || ' ' || status || ' ' || coalesce(total_minor, -1) FROM sale_order"
+        out.addAll(jdbc.queryForList("SELECT id || ' ' || status || ' ' || coalesce(total_minor, -1) || ' v' || version FROM sale_order"
                 + " WHERE performance_id = ? ORDER BY id", String.class, performanceId));
         out.addAll(jdbc.queryForList("SELECT s.order_id || ' ' || s.seat_id || ' ' || s.price_minor FROM order_seat s"
                 + " JOIN sale_order o ON o.id = s.order_id WHERE o.performance_id = ? ORDER BY 1", String.class, performanceId));
-        out.addAll(jdbc.queryForList("SELECT id || ' ' || seat_id || ' ' || status FROM ticket WHERE performance_id = ? ORDER BY id",
-                String.class, performanceId));
+        out.addAll(jdbc.queryForList("SELECT id || ' ' || seat_id || ' ' || status || ' ' || coalesce(live_seat_key, '-') FROM ticket"
+                + " WHERE performance_id = ? ORDER BY id", String.class, performanceId));
         out.addAll(jdbc.queryForList("SELECT p.id || ' ' || p.amount_minor FROM payment p JOIN sale_order o ON o.id = p.order_id"
                 + " WHERE o.performance_id = ? ORDER BY p.id", String.class, performanceId));
         out.addAll(jdbc.queryForList("SELECT sale_id || ' ' || outcome || ' ' || seats FROM sync_sale WHERE performance_id = ?"
                 + " ORDER BY sale_id", String.class, performanceId));
         out.addAll(jdbc.queryForList("SELECT id || ' ' || resolution || ' ' || new_seats FROM sync_conflict WHERE performance_id = ?"
                 + " ORDER BY id", String.class, performanceId));
+        out.addAll(jdbc.queryForList("SELECT refund_id || ' ' || outcome || ' ' || seats FROM sync_refund WHERE performance_id = ?"
+                + " ORDER BY refund_id", String.class, performanceId));
         return out;
     }
 

@@ -126,6 +126,11 @@ class SaleChecks {
             field(canonical, p.idempotencyKey());
             field(canonical, p.providerReference());
         }
+        return sha256(canonical);
+    }
+
+    /** The SHA-256 of a canonical text, in hex. */
+    static String sha256(CharSequence canonical) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -134,8 +139,8 @@ class SaleChecks {
         }
     }
 
-    /** Length-prefixed, so no choice of values can make two different sales read the same. */
-    private static void field(StringBuilder out, String value) {
+    /** Length-prefixed, so no choice of values can make two different uploads read the same. */
+    static void field(StringBuilder out, String value) {
         if (value == null) {
             out.append("-1:");
         } else {
