@@ -179,8 +179,8 @@ public class ConflictService {
             given.merge(layout.categoryOf(index), 1, Integer::sum);
         }
         if (!given.equals(wanted)) {
-            throw ApiException.badRequest("not-equivalent", "The buyer paid for " + wanted
-                    + " (seats per category); the seats named are " + given + ".");
+            throw ApiException.badRequest("not-equivalent", "The buyer paid for " + perCategory(wanted)
+                    + "; the seats named are " + perCategory(given) + ". Name as many seats of each category.");
         }
         List<String> sorted = seatIds.stream().sorted().toList();
         String requestId = "move:" + conflict.id() + ":" + String.join(",", sorted);
@@ -280,5 +280,16 @@ public class ConflictService {
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Seats per category as a person reads them: "2 seats in A and 1 seat in B". */
+    static String perCategory(Map<String, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(counts).forEach((category, n) -> parts.add(n + (n == 1 ? " seat" : " seats") + " in " + category));
+        if (parts.isEmpty()) {
+            return "no seats";
+        }
+        return parts.size() == 1 ? parts.getFirst()
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
     }
 }
