@@ -80,30 +80,30 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
     private void step() {
         long waiting = outbox.countByTerminalIdAndDeliveredAtIsNull(terminalId);
         if (uploader == null) {
-            say("No sync server configured: " + sales(waiting) + " kept in this terminal's journal");
+            say("No sync server configured: " + records(waiting) + " kept in this terminal's journal");
             return;
         }
         if (waiting == 0) {
             say("All sales delivered");
             return;
         }
-        say("Sending " + sales(waiting) + "\u2026 0%");
+        say("Sending " + records(waiting) + "\u2026 0%");
         AtomicReference<OutboxUploader.UploadReport> last = new AtomicReference<>();
         try {
             uploader.uploadAll(report -> {
                 last.set(report);
-                say("Sending " + sales(report.total()) + "\u2026 " + Math.round(report.done() * 100) + "%");
+                say("Sending " + records(report.total()) + "\u2026 " + Math.round(report.done() * 100) + "%");
             });
             lastProblem = "";
             long left = uploader.waiting();
-            say(left == 0 ? "All sales delivered" : "Sync: " + sales(left) + " waiting");
+            say(left == 0 ? "All sales delivered" : "Sync: " + records(left) + " waiting");
         } catch (SyncUnavailableException e) {
             logOnce(e);
-            say("Sync server unreachable: " + sales(uploader.waiting()) + " waiting, safe in this terminal's journal");
+            say("Sync server unreachable: " + records(uploader.waiting()) + " waiting, safe in this terminal's journal");
         } catch (SyncRefusedException e) {
             logOnce(e);
             String why = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
-            say(why + " " + sales(uploader.waiting()) + " waiting, safe in this terminal's journal; "
+            say(why + " " + records(uploader.waiting()) + " waiting, safe in this terminal's journal; "
                     + "call the manager.");
         } finally {
             if (last.get() != null) {
@@ -148,6 +148,18 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
 
     private static String count(long count, String one, String many) {
         return count == 0 ? "" : ", " + count + " " + (count == 1 ? one : many);
+    }
+
+    /** What waits, by name: sales, refunds, or both. */
+    private String records(long count) {
+        long refunds = count == 0 ? 0 : outbox.countByTerminalIdAndKindAndDeliveredAtIsNull(terminalId, TerminalOutbox.REFUND);
+        if (refunds == 0) {
+            return sales(count);
+        }
+        if (refunds == count) {
+            return count == 1 ? "1 refund" : String.format("%,d refunds", count);
+        }
+        return String.format("%,d sales and refunds", count);
     }
 
     private static String sales(long count) {

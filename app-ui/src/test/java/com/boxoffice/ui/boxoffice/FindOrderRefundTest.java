@@ -21,6 +21,10 @@ import com.boxoffice.core.sale.OrderLookup;
 import com.boxoffice.core.sale.OrderView;
 import com.boxoffice.core.sale.RefundRepository;
 import com.boxoffice.core.sale.SaleOrderRepository;
+import com.boxoffice.core.sync.OutboxEntryEntity;
+import com.boxoffice.core.sync.OutboxRepository;
+import com.boxoffice.core.sync.TerminalOutbox;
+import com.boxoffice.core.sync.TerminalOutboxJson;
 import com.boxoffice.core.ticket.TicketEntity;
 import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.ticket.TicketStatus;
@@ -87,6 +91,13 @@ class FindOrderRefundTest {
             assertThat(r.reason()).isEqualTo("cannot attend");
             assertThat(r.actor()).isEqualTo("clerk");
         });
+        // the outbox: the refund queued after its sale, for the sync server to void the ticket centrally too
+        List<OutboxEntryEntity> queued = app.context().getBean(OutboxRepository.class).findAll().stream()
+                .sorted(java.util.Comparator.comparingLong(OutboxEntryEntity::getSequenceNo)).toList();
+        assertThat(queued).extracting(OutboxEntryEntity::getKind).endsWith(TerminalOutbox.SALE, TerminalOutbox.REFUND);
+        assertThat(TerminalOutboxJson.readRefund(queued.getLast().getPayload()).seatIds()).containsExactly(refunded.seatId());
+        Label sync = robot.lookup("#sync-status").queryAs(Label.class);
+        ClientFixture.waitFor(15, () -> sync.getText().contains("sales and refunds kept in this terminal's journal"));
         // Redis: the seat back on sale, the other still sold
         SeatLayout layout = layout();
         HoldStore holds = app.context().getBean(HoldStore.class);

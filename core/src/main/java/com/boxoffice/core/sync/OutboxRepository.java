@@ -20,6 +20,9 @@ public interface OutboxRepository extends JpaRepository<OutboxEntryEntity, Long>
     /** How many entries still wait for the server. */
     long countByTerminalIdAndDeliveredAtIsNull(String terminalId);
 
+    /** Entries of one kind still waiting for the server. */
+    long countByTerminalIdAndKindAndDeliveredAtIsNull(String terminalId, String kind);
+
     /** Sales made offline whose seats the live state does not show yet. */
     long countByTerminalIdAndKindAndClaimedAtIsNull(String terminalId, String kind);
 
