@@ -117,6 +117,39 @@ public class SyncClient {
         return read(response.body(), SyncConflict.class, "a conflict");
     }
 
+    /**
+     * A manager blocks (BLOCK, with a reason), unblocks (UNBLOCK), allocates to a terminal (ALLOCATE)
+     * or takes back from it (DEALLOCATE) seats of a performance, live and durably on the server.
+     * Seats the action does not apply to (held, sold, allocated to another terminal) are left as
+     * they are and answered unchanged; sending the same call again changes nothing more.
+     *
+     * @param reason     why the seats are blocked; required for BLOCK, else may be null
+     * @param terminalId the terminal; required for ALLOCATE and DEALLOCATE, else may be null
+     * @param staffId    the manager signed in at this terminal, whom the server must know as an active manager
+     */
+    public SyncSeatsAnswer seats(String performanceId, String action, List<String> seatIds, String reason, String terminalId,
+                                 String staffId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("seatIds", seatIds);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        if (terminalId != null) {
+            body.put("terminalId", terminalId);
+        }
+        HttpRequest request = manager(base.resolve("/sync/v1/performances/" + encode(performanceId) + "/seats"), staffId)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() != 200) {
+            throw refusedOrUnavailable(response);
+        }
+        return read(response.body(), SyncSeatsAnswer.class, "an answer about seats");
+    }
+
     /** A management call: the terminal's credential and the manager it is made for. */
     private HttpRequest.Builder manager(URI uri, String staffId) {
         if (staffId == null || staffId.isBlank()) {

@@ -22,8 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * Checks the credential of every sync call before its body is read, so a caller that is not who it
  * says never gets as far as having its request parsed, let alone applied. Unknown terminal, wrong
  * secret or a header that is not a credential: 401. A revoked terminal: 403. Management calls
- * (terminals, conflicts) need a manager terminal and {@code X-Staff-Id} naming an active manager,
- * or the bootstrap token while it is configured. Nothing here changes any state.
+ * (terminals, conflicts, blocking and allocating seats) need a manager terminal and
+ * {@code X-Staff-Id} naming an active manager, or the bootstrap token while it is configured.
+ * Nothing here changes any state.
  */
 public class TerminalAuthentication implements HandlerInterceptor {
 
@@ -108,6 +109,7 @@ public class TerminalAuthentication implements HandlerInterceptor {
 
     private static boolean isManagement(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/sync/v1/terminals") || path.startsWith("/sync/v1/conflicts");
+        return path.startsWith("/sync/v1/terminals") || path.startsWith("/sync/v1/conflicts")
+                || path.startsWith("/sync/v1/performances/") && path.endsWith("/seats");
     }
 }
