@@ -22,11 +22,14 @@ public class ManagerDesk {
     private final HoldStore holds;
     private final PerformanceSeatings seatings;
     private final Supplier<SeatMapViewModel> maps;
+    private final SeatAssignments assignments;
     /** The map of each open performance tab, by performance id (FX thread only). */
     private final Map<String, SeatMap> openMaps = new HashMap<>();
 
-    public ManagerDesk(HoldStore holds, PerformanceSeatings seatings, Supplier<SeatMapViewModel> maps) {
+    public ManagerDesk(HoldStore holds, SeatAssignments assignments, PerformanceSeatings seatings,
+                       Supplier<SeatMapViewModel> maps) {
         this.holds = holds;
+        this.assignments = assignments;
         this.seatings = seatings;
         this.maps = maps;
     }
@@ -45,7 +48,7 @@ public class ManagerDesk {
         // a manager acts on seats in any state: blocking free ones, unblocking blocked ones, ...
         map.setSelectable(seat -> true);
         mapView.setPrices(BoxOfficeDesk.prices(seatings.seating(row.performanceId()).performance().tiers()));
-        ManagerViewModel model = new ManagerViewModel(holds, row.performanceId(), manager.staffId(),
+        ManagerViewModel model = new ManagerViewModel(assignments, row.performanceId(), manager.staffId(),
                 () -> BoxOfficeDesk.selectedSeatIds(map), map::clearSelection);
         SalesTallyView tally = new SalesTallyView(holds, row.performanceId());
         ManagerView view = new ManagerView(model, mapView, counts, tally.node());

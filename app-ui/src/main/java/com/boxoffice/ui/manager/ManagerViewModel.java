@@ -3,7 +3,6 @@ package com.boxoffice.ui.manager;
 import java.util.List;
 import java.util.function.Supplier;
 
-import com.boxoffice.core.hold.HoldStore;
 import com.boxoffice.core.hold.SeatUnavailableException;
 import com.boxoffice.ui.common.Activity;
 import com.boxoffice.ui.common.Problems;
@@ -17,16 +16,16 @@ import javafx.beans.property.ReadOnlyStringProperty;
  */
 public class ManagerViewModel {
 
-    private final HoldStore holds;
+    private final SeatAssignments seats;
     private final String performanceId;
     private final String managerId;
     private final Supplier<List<String>> selected;
     private final Runnable clearSelection;
     private final Activity activity = new Activity();
 
-    public ManagerViewModel(HoldStore holds, String performanceId, String managerId, Supplier<List<String>> selected,
+    public ManagerViewModel(SeatAssignments seats, String performanceId, String managerId, Supplier<List<String>> selected,
                             Runnable clearSelection) {
-        this.holds = holds;
+        this.seats = seats;
         this.performanceId = performanceId;
         this.managerId = managerId;
         this.selected = selected;
@@ -50,11 +49,11 @@ public class ManagerViewModel {
             say("Say why the seats are blocked (house seats, broken seat, camera position...).", true);
             return;
         }
-        act("blocked", seats -> holds.block(performanceId, seats, reason.trim() + " (" + managerId + ")"));
+        act("blocked", chosen -> seats.block(performanceId, chosen, reason.trim(), managerId));
     }
 
     public void unblock() {
-        act("unblocked", seats -> holds.unblock(performanceId, seats));
+        act("unblocked", chosen -> seats.unblock(performanceId, chosen, managerId));
     }
 
     public void allocate(String terminalId) {
@@ -62,7 +61,7 @@ public class ManagerViewModel {
             say("Type the id of the terminal that will sell these seats offline, e.g. window-2.", true);
             return;
         }
-        act("allocated to " + terminalId.trim(), seats -> holds.allocate(performanceId, seats, terminalId.trim()));
+        act("allocated to " + terminalId.trim(), chosen -> seats.allocate(performanceId, chosen, terminalId.trim(), managerId));
     }
 
     public void deallocate(String terminalId) {
@@ -70,7 +69,8 @@ public class ManagerViewModel {
             say("Type the id of the terminal the seats are allocated to.", true);
             return;
         }
-        act("taken back from " + terminalId.trim(), seats -> holds.deallocate(performanceId, seats, terminalId.trim()));
+        act("taken back from " + terminalId.trim(),
+                chosen -> seats.deallocate(performanceId, chosen, terminalId.trim(), managerId));
     }
 
     private void act(String done, java.util.function.Function<List<String>, List<String>> change) {

@@ -67,6 +67,7 @@ import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.kiosk.KioskDesk;
 import com.boxoffice.ui.manager.ManagerDesk;
+import com.boxoffice.ui.manager.SeatAssignments;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 import io.lettuce.core.ClientOptions;
@@ -309,10 +310,16 @@ public class ClientConfiguration {
         return new OrderLookup(orders, payments, tickets, refunds);
     }
 
+    /**
+     * A manager's blocks and allocations: through the sync server when there is one, so central
+     * PostgreSQL records them; straight to the live state in the demo.
+     */
     @Bean
     ManagerDesk managerDesk(HoldStore holds, InMemoryPerformanceSeatings seatings,
-                            Supplier<SeatMapViewModel> seatMapViewModels) {
-        return new ManagerDesk(holds, seatings, seatMapViewModels);
+                            Supplier<SeatMapViewModel> seatMapViewModels, ObjectProvider<SyncClient> sync) {
+        SyncClient client = sync.getIfAvailable();
+        SeatAssignments assignments = client == null ? SeatAssignments.live(holds) : SeatAssignments.central(client);
+        return new ManagerDesk(holds, assignments, seatings, seatMapViewModels);
     }
 
     /**

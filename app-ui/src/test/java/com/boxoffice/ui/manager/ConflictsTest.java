@@ -3,6 +3,9 @@ package com.boxoffice.ui.manager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import com.boxoffice.core.sync.SyncSale;
 import com.boxoffice.ui.common.ClientFixture;
 import com.boxoffice.ui.common.Screenshots;
 import com.boxoffice.ui.common.SyncServerProcess;
+import com.boxoffice.ui.seatmap.SeatMap;
 import com.boxoffice.ui.shell.BoxOfficeApp;
 
 import javafx.scene.control.Label;
@@ -37,10 +41,13 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A manager resolves a sync conflict from the client, against the real sync server running as a
  * process of its own: two box offices sold the same seat offline, the server re-seated the later
- * buyer, and the manager keeps the new seats.
+ * buyer, and the manager keeps the new seats. Seats the manager then allocates on the map go through
+ * the server too, which lists them in the terminal's snapshot.
  */
 class ConflictsTest {
 
@@ -162,6 +169,24 @@ class ConflictsTest {
         assertThat(decided.decision()).isEqualTo("Kept the new seats");
         assertThat(decided.resolvedBy()).isEqualTo("manager@office-1");
         assertThat(decided.note()).isEqualTo("Buyer agreed at the door");
+
+        // seats allocated on the map go through the sync server: window-2's snapshot from the server lists them
+        SeatMap map = ClientFixture.openPerformance(robot, ClientFixture.performancesRoot(robot), 0);
+        int a = map.getData().indexOf("STALLS-F-1");
+        robot.interact(() -> map.select(a, a + 1));
+        javafx.scene.control.TextField terminal = robot.lookup("#allocate-terminal").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> terminal.setText("window-2"));
+        robot.interact(() -> robot.lookup("#allocate").queryButton().fire());
+        ClientFixture.waitFor(20, () -> "2 seats allocated to window-2.".equals(
+                robot.lookup("#manager-message").queryLabeled().getText()));
+        ClientFixture.waitFor(10, () -> map.stateOf(a) == 'A');
+        HttpResponse<String> snapshot = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "/sync/v1/performances/" + PERFORMANCE + "/snapshot"))
+                .header("Authorization", "Bearer " + window2).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(snapshot.statusCode()).isEqualTo(200);
+        List<String> allocated = new java.util.ArrayList<>();
+        JsonMapper.builder().build().readTree(snapshot.body()).get("allocatedToYou").forEach(n -> allocated.add(n.asString()));
+        assertThat(allocated).containsExactlyInAnyOrder("STALLS-F-1", map.getData().seatId(a + 1));
     }
 
     private static SyncSale sale(Performance performance, String seatId, String category) {
