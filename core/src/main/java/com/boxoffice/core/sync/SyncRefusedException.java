@@ -1,9 +1,11 @@
 package com.boxoffice.core.sync;
 
 /**
- * The sync server refused the call (a 4xx answer): sending it again unchanged will not help. 401 and
- * 403 mean the terminal's credential is unknown or revoked, or (on a manager's call) that the server
- * does not take the terminal or the staff member named for it.
+ * The sync server refused the call (a 4xx answer): sending it again unchanged will not help. 401
+ * means the terminal's credential is unknown or wrong; 403 that it is revoked or, on a manager's
+ * call, not a manager terminal's ({@link #credentialRefused()}), or that the staff member named for
+ * the call is not an active manager there (problem type {@code not-a-manager}), or that the call is
+ * not the terminal's to make.
  */
 public class SyncRefusedException extends RuntimeException {
 
@@ -20,18 +22,33 @@ public class SyncRefusedException extends RuntimeException {
      * @param detail      the problem's detail: the server's own sentence
      */
     public SyncRefusedException(int status, String problemType, String detail) {
-        super(message(status, detail));
+        super(message(status, problemType, detail));
         this.status = status;
         this.problemType = problemType;
         this.detail = detail;
     }
 
-    private static String message(int status, String detail) {
-        if (status == 401 || status == 403) {
+    private static String message(int status, String problemType, String detail) {
+        if (credentialRefused(status, problemType)) {
             return "The sync server does not accept this terminal's credential (" + status + ": " + detail
                     + "). Ask a manager to register the terminal again and enter its new credential.";
         }
-        return "The sync server refused the sales (" + status + "): " + detail;
+        if ("not-a-manager".equals(problemType)) {
+            return "The sync server refused this for the signed-in person (" + detail
+                    + "): sign in as a manager the sync server knows.";
+        }
+        return "The sync server refused this (" + status + "): " + detail;
+    }
+
+    /**
+     * The terminal's own credential is the problem: unknown or wrong (401), revoked, or not a manager
+     * terminal's for a manager's call. Not when the staff member named for the call is the problem.
+     */
+    private static boolean credentialRefused(int status, String problemType) {
+        if (status == 401) {
+            return true;
+        }
+        return status == 403 && !"not-a-manager".equals(problemType) && !"forbidden".equals(problemType);
     }
 
     public int status() {
@@ -48,8 +65,8 @@ public class SyncRefusedException extends RuntimeException {
         return detail;
     }
 
-    /** True when the terminal's credential itself was refused. */
+    /** True when the terminal's credential itself was refused, not the staff member named for the call. */
     public boolean credentialRefused() {
-        return status == 401 || status == 403;
+        return credentialRefused(status, problemType);
     }
 }

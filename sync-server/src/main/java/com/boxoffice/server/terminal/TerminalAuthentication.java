@@ -77,20 +77,21 @@ public class TerminalAuthentication implements HandlerInterceptor {
         }
         TerminalEntity terminal = found.get();
         if (!terminal.isActive()) {
-            throw ApiException.forbidden("Terminal " + terminal.getId() + " has been revoked; ask a manager to register it again.");
+            throw ApiException.forbidden("terminal-revoked",
+                    "Terminal " + terminal.getId() + " has been revoked; ask a manager to register it again.");
         }
         String staffId = null;
         if (management) {
             if (terminal.getKind() != TerminalKind.MANAGER) {
-                throw ApiException.forbidden("Only a manager terminal may do this.");
+                throw ApiException.forbidden("not-a-manager-terminal", "Only a manager terminal may do this.");
             }
             staffId = request.getHeader(STAFF_HEADER);
             if (staffId == null || staffId.isBlank()) {
-                throw ApiException.forbidden("Name the signed-in manager in the " + STAFF_HEADER + " header.");
+                throw ApiException.forbidden("not-a-manager", "Name the signed-in manager in the " + STAFF_HEADER + " header.");
             }
             Optional<StaffMember> member = staff.find(staffId.strip());
             if (member.isEmpty() || !member.get().active() || member.get().role() != StaffRole.MANAGER) {
-                throw ApiException.forbidden(staffId.strip() + " is not an active manager.");
+                throw ApiException.forbidden("not-a-manager", staffId.strip() + " is not an active manager.");
             }
             staffId = staffId.strip();
         }

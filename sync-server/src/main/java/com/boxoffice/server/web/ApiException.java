@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "forbidden", detail);
     }
 
+    /** Refused for a reason a terminal's client can tell apart ({@code terminal-revoked}, {@code not-a-manager}...). */
+    public static ApiException forbidden(String type, String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, type, detail);
+    }
+
     public static ApiException notFound(String detail) {
         return new ApiException(HttpStatus.NOT_FOUND, "not-found", detail);
     }

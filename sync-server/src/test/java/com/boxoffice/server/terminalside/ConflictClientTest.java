@@ -161,8 +161,11 @@ class ConflictClientTest extends SyncTestBase {
         String clerk = "c" + Long.toHexString(System.nanoTime());
         assertThatThrownBy(() -> client(manager.credential()).resolve(conflictId, "REFUND", null, "not mine", clerk))
                 .isInstanceOfSatisfying(SyncRefusedException.class, e -> {
-                    assertThat(e.credentialRefused()).isTrue();
+                    // the terminal's credential is fine: the person is the problem, and the message says so
+                    assertThat(e.credentialRefused()).isFalse();
+                    assertThat(e.problemType()).isEqualTo("not-a-manager");
                     assertThat(e.detail()).isEqualTo(clerk + " is not an active manager.");
+                    assertThat(e.getMessage()).contains("sign in as a manager").doesNotContain("register the terminal again");
                 });
 
         assertThat(status()).isEqualTo("OPEN");

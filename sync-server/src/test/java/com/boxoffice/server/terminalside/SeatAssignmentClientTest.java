@@ -111,7 +111,8 @@ class SeatAssignmentClientTest extends SyncTestBase {
                 .isInstanceOfSatisfying(SyncRefusedException.class, e -> assertThat(e.credentialRefused()).isTrue());
         assertThatThrownBy(() -> managerClient.seats(perf, "BLOCK", List.of("STALLS-A-1"), "x", null, clerk))
                 .isInstanceOfSatisfying(SyncRefusedException.class, e -> {
-                    assertThat(e.credentialRefused()).isTrue();
+                    assertThat(e.credentialRefused()).isFalse();
+                    assertThat(e.problemType()).isEqualTo("not-a-manager");
                     assertThat(e.detail()).isEqualTo(clerk + " is not an active manager.");
                 });
 
