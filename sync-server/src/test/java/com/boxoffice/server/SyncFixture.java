@@ -333,6 +333,16 @@ public final class SyncFixture {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+
+        /** An RFC 7807 problem with this status, a type, a title and a sentence saying what is wrong. */
+        public void assertProblem(int expectedStatus) {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(expectedStatus);
+            org.assertj.core.api.Assertions.assertThat(contentType).startsWith("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(json().get("status").asInt()).isEqualTo(expectedStatus);
+            org.assertj.core.api.Assertions.assertThat(json().get("type").asString()).startsWith("https://");
+            org.assertj.core.api.Assertions.assertThat(json().get("title").asString()).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(json().get("detail").asString()).isNotBlank();
+        }
     }
 
     public Response send(String method, String path, String credential, Map<String, String> headers, Object body) {

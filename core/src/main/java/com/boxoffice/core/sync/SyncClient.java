@@ -42,38 +42,12 @@ public class SyncClient {
 
     /** Delivers a batch; the server's outcome for each sale. */
     public SyncAnswer send(SyncBatch batch) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/batches"))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + credential)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(batch)))
-                .build();
-        HttpResponse<String> response = call(request);
-        if (response.statusCode() == 200) {
-            try {
-                return TerminalOutbox.JSON.readValue(response.body(), SyncAnswer.class);
-            } catch (JacksonException e) {
-                throw new SyncUnavailableException("The sync server answered something that is not a batch answer", e);
-            }
-        }
-        throw refusedOrUnavailable(response);
+        return post(terminal(base.resolve("/sync/v1/batches")), batch, SyncAnswer.class, "a batch answer");
     }
 
     /** Delivers a batch of refunds; the server's outcome for each. */
     public SyncRefundAnswer sendRefunds(SyncRefundBatch batch) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/sync/v1/refunds"))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + credential)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(batch)))
-                .build();
-        HttpResponse<String> response = call(request);
-        if (response.statusCode() == 200) {
-            return read(response.body(), SyncRefundAnswer.class, "an answer to refunds");
-        }
-        throw refusedOrUnavailable(response);
+        return post(terminal(base.resolve("/sync/v1/refunds")), batch, SyncRefundAnswer.class, "an answer to refunds");
     }
 
     /**
@@ -105,16 +79,8 @@ public class SyncClient {
             body.put("seatIds", seatIds);
         }
         body.put("note", note);
-        HttpRequest request = manager(base.resolve("/sync/v1/conflicts/" + encode(conflictId) + "/resolve"), staffId)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response = call(request);
-        if (response.statusCode() != 200) {
-            throw refusedOrUnavailable(response);
-        }
-        return read(response.body(), SyncConflict.class, "a conflict");
+        return post(manager(base.resolve("/sync/v1/conflicts/" + encode(conflictId) + "/resolve"), staffId), body,
+                SyncConflict.class, "a conflict");
     }
 
     /**
@@ -138,7 +104,13 @@ public class SyncClient {
         if (terminalId != null) {
             body.put("terminalId", terminalId);
         }
-        HttpRequest request = manager(base.resolve("/sync/v1/performances/" + encode(performanceId) + "/seats"), staffId)
+        return post(manager(base.resolve("/sync/v1/performances/" + encode(performanceId) + "/seats"), staffId), body,
+                SyncSeatsAnswer.class, "an answer about seats");
+    }
+
+    /** Posts {@code body} as JSON; the 200 answer read as {@code type}, anything else thrown as refused or unavailable. */
+    private <T> T post(HttpRequest.Builder call, Object body, Class<T> type, String what) {
+        HttpRequest request = call
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(TerminalOutbox.JSON.writeValueAsString(body)))
@@ -147,7 +119,14 @@ public class SyncClient {
         if (response.statusCode() != 200) {
             throw refusedOrUnavailable(response);
         }
-        return read(response.body(), SyncSeatsAnswer.class, "an answer about seats");
+        return read(response.body(), type, what);
+    }
+
+    /** A terminal's own call: its credential. */
+    private HttpRequest.Builder terminal(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + credential);
     }
 
     /** A management call: the terminal's credential and the manager it is made for. */

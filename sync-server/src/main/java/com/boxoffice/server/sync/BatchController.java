@@ -7,9 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.boxoffice.server.terminal.Caller;
 import com.boxoffice.server.terminal.TerminalAuthentication;
-import com.boxoffice.server.web.ApiException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -35,11 +33,6 @@ public class BatchController {
 
     @PostMapping
     Batch.Answer upload(@Valid @RequestBody Batch batch, HttpServletRequest request) {
-        Caller caller = TerminalAuthentication.caller(request);
-        if (caller.terminalId() == null || !caller.terminalId().equals(batch.terminalId())) {
-            throw ApiException.forbidden("A terminal may only upload its own sales; this batch says it is from "
-                    + batch.terminalId() + ".");
-        }
-        return sync.apply(caller.terminalId(), batch);
+        return sync.apply(TerminalAuthentication.ownTerminal(request, batch.terminalId(), "sales"), batch);
     }
 }

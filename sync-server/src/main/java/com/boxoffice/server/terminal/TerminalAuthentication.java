@@ -99,6 +99,21 @@ public class TerminalAuthentication implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * The calling terminal's id, for a batch that says which terminal it comes from: refused (403,
+     * nothing applied) when that is another terminal, or when the caller is not a terminal.
+     *
+     * @param what what the batch holds, for the refusal: "sales", "refunds"
+     */
+    public static String ownTerminal(HttpServletRequest request, String claimed, String what) {
+        Caller caller = caller(request);
+        if (caller.terminalId() == null || !caller.terminalId().equals(claimed)) {
+            throw ApiException.forbidden("A terminal may only deliver its own " + what + "; this batch says it is from "
+                    + claimed + ".");
+        }
+        return caller.terminalId();
+    }
+
     private boolean bootstrapMatches(String secret) {
         String token = properties.bootstrapToken();
         if (token == null || token.isBlank()) {

@@ -52,14 +52,6 @@ class RefusedBatchTest extends SyncTestBase {
         assertThat(fx.states(perf)).isEqualTo(statesBefore);
     }
 
-    private void assertProblem(SyncFixture.Response r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("status").asInt()).isEqualTo(status);
-        assertThat(r.json().get("type").asString()).startsWith("https://");
-        assertThat(r.json().get("title").asString()).isNotBlank();
-        assertThat(r.json().get("detail").asString()).isNotBlank();
-    }
 
     private SyncFixture.Response post(Object body) {
         return fx.send("POST", "/sync/v1/batches", credential, Map.of(), body);
@@ -68,7 +60,7 @@ class RefusedBatchTest extends SyncTestBase {
     @Test
     void badJsonIsRefusedWith400AndNothingApplied() {
         SyncFixture.Response r = fx.sendRaw("POST", "/sync/v1/batches", credential, Map.of(), "{\"batchId\": \"b\", \"sales\": [");
-        assertProblem(r, 400);
+        r.assertProblem(400);
         assertThat(r.json().get("errors")).isNotEmpty();
         assertNothingChanged();
     }
@@ -82,7 +74,7 @@ class RefusedBatchTest extends SyncTestBase {
 
         SyncFixture.Response r = post(SyncFixture.batch(terminal, List.of(good, bad)));
 
-        assertProblem(r, 400);
+        r.assertProblem(400);
         assertThat(r.json().get("errors").toString()).contains("sales[1].soldAt").contains("sales[1].sequence");
         assertNothingChanged();
     }
@@ -91,21 +83,21 @@ class RefusedBatchTest extends SyncTestBase {
     void wrongTypesAndUnknownEnumValuesAreRefused() {
         Map<String, Object> typed = new LinkedHashMap<>(sale(2, perf, "AT_RISK", "STALLS-A-2"));
         typed.put("sequence", "seventeen");
-        assertProblem(post(SyncFixture.batch(terminal, List.of(typed))), 400);
+        post(SyncFixture.batch(terminal, List.of(typed))).assertProblem(400);
         Map<String, Object> channel = new LinkedHashMap<>(sale(2, perf, "AT_RISK", "STALLS-A-2"));
         channel.put("channel", "ONLINE");
-        assertProblem(post(SyncFixture.batch(terminal, List.of(channel))), 400);
+        post(SyncFixture.batch(terminal, List.of(channel))).assertProblem(400);
         assertNothingChanged();
     }
 
     @Test
     void batchesAndSalesPastTheirLimitsAreRefused() {
-        assertProblem(post(SyncFixture.batch(terminal, List.of())), 400);
+        post(SyncFixture.batch(terminal, List.of())).assertProblem(400);
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             many.add(sale(i + 2, perf, "AT_RISK", "STALLS-B-1"));
         }
-        assertProblem(post(SyncFixture.batch(terminal, many)), 400);
+        post(SyncFixture.batch(terminal, many)).assertProblem(400);
         List<String> seats = new ArrayList<>();
         for (char row = 'C'; row <= 'D'; row++) {
             for (int s = 1; s <= 12; s++) {
@@ -114,7 +106,7 @@ class RefusedBatchTest extends SyncTestBase {
         }
         SyncFixture.Response tooManySeats = post(SyncFixture.batch(terminal,
                 List.of(sale(2, perf, "AT_RISK", seats.subList(0, 21).toArray(String[]::new)))));
-        assertProblem(tooManySeats, 400);
+        tooManySeats.assertProblem(400);
         assertThat(tooManySeats.json().get("errors").toString()).contains("sales[0].seats");
         assertNothingChanged();
     }
@@ -124,7 +116,7 @@ class RefusedBatchTest extends SyncTestBase {
         Map<String, Object> padded = new LinkedHashMap<>(sale(2, perf, "AT_RISK", "STALLS-A-2"));
         padded.put("buyer", "x".repeat(4 * 1024 * 1024 + 10));
 
-        assertProblem(post(SyncFixture.batch(terminal, List.of(padded))), 413);
+        post(SyncFixture.batch(terminal, List.of(padded))).assertProblem(413);
         assertNothingChanged();
     }
 
@@ -133,12 +125,12 @@ class RefusedBatchTest extends SyncTestBase {
         Map<String, Object> batch = SyncFixture.batch(terminal, List.of(sale(2, perf, "AT_RISK", "STALLS-A-2")));
         String forged = terminal + "." + "A".repeat(43);
 
-        assertProblem(fx.send("POST", "/sync/v1/batches", forged, Map.of(), batch), 401);
-        assertProblem(fx.send("POST", "/sync/v1/batches", "no-such-terminal." + "A".repeat(43), Map.of(), batch), 401);
-        assertProblem(fx.send("POST", "/sync/v1/batches", null, Map.of(), batch), 401);
-        assertProblem(fx.send("POST", "/sync/v1/batches", "not a credential", Map.of(), batch), 401);
+        fx.send("POST", "/sync/v1/batches", forged, Map.of(), batch).assertProblem(401);
+        fx.send("POST", "/sync/v1/batches", "no-such-terminal." + "A".repeat(43), Map.of(), batch).assertProblem(401);
+        fx.send("POST", "/sync/v1/batches", null, Map.of(), batch).assertProblem(401);
+        fx.send("POST", "/sync/v1/batches", "not a credential", Map.of(), batch).assertProblem(401);
         // even a malformed body: the credential is checked first
-        assertProblem(fx.sendRaw("POST", "/sync/v1/batches", forged, Map.of(), "{nonsense"), 401);
+        fx.sendRaw("POST", "/sync/v1/batches", forged, Map.of(), "{nonsense").assertProblem(401);
         assertNothingChanged();
     }
 
@@ -146,7 +138,7 @@ class RefusedBatchTest extends SyncTestBase {
     void aBatchInAnotherTerminalsNameIsRefusedWith403() {
         Map<String, Object> batch = SyncFixture.batch("someone-else", List.of(sale(2, perf, "AT_RISK", "STALLS-A-2")));
 
-        assertProblem(post(batch), 403);
+        post(batch).assertProblem(403);
         assertNothingChanged();
     }
 }

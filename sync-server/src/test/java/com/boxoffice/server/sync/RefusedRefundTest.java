@@ -58,14 +58,6 @@ class RefusedRefundTest extends SyncTestBase {
         assertThat(fx.states(perf)).isEqualTo(statesBefore);
     }
 
-    private void assertProblem(SyncFixture.Response r, int status) {
-        assertThat(r.status()).as(r.body()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(r.json().get("status").asInt()).isEqualTo(status);
-        assertThat(r.json().get("type").asString()).startsWith("https://");
-        assertThat(r.json().get("title").asString()).isNotBlank();
-        assertThat(r.json().get("detail").asString()).isNotBlank();
-    }
 
     private SyncFixture.Response post(String withCredential, Object body) {
         return fx.send("POST", "/sync/v1/refunds", withCredential, Map.of(), body);
@@ -89,10 +81,10 @@ class RefusedRefundTest extends SyncTestBase {
         Map<String, Object> batch = batchOf(goodRefund());
         String forged = terminal + "." + "A".repeat(43);
 
-        assertProblem(post(forged, batch), 401);
-        assertProblem(post("no-such-terminal." + "A".repeat(43), batch), 401);
-        assertProblem(post(null, batch), 401);
-        assertProblem(fx.sendRaw("POST", "/sync/v1/refunds", forged, Map.of(), "{nonsense"), 401);
+        post(forged, batch).assertProblem(401);
+        post("no-such-terminal." + "A".repeat(43), batch).assertProblem(401);
+        post(null, batch).assertProblem(401);
+        fx.sendRaw("POST", "/sync/v1/refunds", forged, Map.of(), "{nonsense").assertProblem(401);
         assertNothingChanged();
     }
 
@@ -101,7 +93,7 @@ class RefusedRefundTest extends SyncTestBase {
         assertThat(fx.send("POST", "/sync/v1/terminals/" + terminal + "/revoke", manager.credential(),
                 Map.of("X-Staff-Id", manager.staffId()), null).status()).isEqualTo(204);
 
-        assertProblem(post(batchOf(goodRefund())), 403);
+        post(batchOf(goodRefund())).assertProblem(403);
         assertNothingChanged();
     }
 
@@ -110,7 +102,7 @@ class RefusedRefundTest extends SyncTestBase {
         String other = fx.newTerminalId();
         fx.register(manager, other, TerminalKind.BOX_OFFICE);
 
-        assertProblem(post(SyncFixture.refundBatch(other, List.of(goodRefund()))), 403);
+        post(SyncFixture.refundBatch(other, List.of(goodRefund()))).assertProblem(403);
         assertNothingChanged();
     }
 
@@ -119,14 +111,14 @@ class RefusedRefundTest extends SyncTestBase {
         Map<String, Object> missing = new LinkedHashMap<>(batchOf(goodRefund()));
         missing.remove("refunds");
         SyncFixture.Response noRefunds = post(missing);
-        assertProblem(noRefunds, 400);
+        noRefunds.assertProblem(400);
         assertThat(noRefunds.json().get("errors").toString()).contains("refunds");
-        assertProblem(post(SyncFixture.refundBatch(terminal, List.of())), 400);
+        post(SyncFixture.refundBatch(terminal, List.of())).assertProblem(400);
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             many.add(refund(i + 2, perf, order, "STALLS-A-1"));
         }
-        assertProblem(post(SyncFixture.refundBatch(terminal, many)), 400);
+        post(SyncFixture.refundBatch(terminal, many)).assertProblem(400);
         assertNothingChanged();
     }
 
@@ -146,7 +138,7 @@ class RefusedRefundTest extends SyncTestBase {
 
         SyncFixture.Response r = post(SyncFixture.refundBatch(terminal, List.of(good, noSeats, negative, twice, noTime)));
 
-        assertProblem(r, 400);
+        r.assertProblem(400);
         assertThat(r.json().get("errors").toString()).contains("refunds[1].seatIds").contains("refunds[2].amountMinor")
                 .contains("refunds[3].eachSeatOnce").contains("refunds[4].refundedAt").contains("refunds[4].sequence")
                 .contains("refunds[4].currency").doesNotContain("refunds[0]");
@@ -157,15 +149,15 @@ class RefusedRefundTest extends SyncTestBase {
     void anUnknownKindBadJsonOrAWrongTypeIsRefused() {
         Map<String, Object> kind = goodRefund();
         kind.put("kind", "CHARGEBACK");
-        assertProblem(post(batchOf(kind)), 400);
+        post(batchOf(kind)).assertProblem(400);
         Map<String, Object> typed = goodRefund();
         typed.put("amountMinor", "ninety-five");
-        assertProblem(post(batchOf(typed)), 400);
+        post(batchOf(typed)).assertProblem(400);
         Map<String, Object> longReason = goodRefund();
         longReason.put("reason", "x".repeat(501));
-        assertProblem(post(batchOf(longReason)), 400);
+        post(batchOf(longReason)).assertProblem(400);
         SyncFixture.Response bad = fx.sendRaw("POST", "/sync/v1/refunds", credential, Map.of(), "{\"batchId\": \"b\", \"refunds\": [");
-        assertProblem(bad, 400);
+        bad.assertProblem(400);
         assertThat(bad.json().get("errors")).isNotEmpty();
         assertNothingChanged();
     }
@@ -175,7 +167,7 @@ class RefusedRefundTest extends SyncTestBase {
         Map<String, Object> padded = goodRefund();
         padded.put("reason", "x".repeat(4 * 1024 * 1024 + 10));
 
-        assertProblem(post(batchOf(padded)), 413);
+        post(batchOf(padded)).assertProblem(413);
         assertNothingChanged();
     }
 }
