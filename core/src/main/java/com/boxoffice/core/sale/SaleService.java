@@ -829,6 +829,12 @@ public class SaleService {
         }
         for (OrderStatus status : List.of(OrderStatus.PAYMENT_PENDING, OrderStatus.PAID, OrderStatus.HELD, OrderStatus.PRICED)) {
             for (SaleOrderEntity order : orders.findByStatusAndUpdatedAtBeforeOrderByUpdatedAt(status, olderThan)) {
+                if (order.getHoldId() == null) {
+                    // recorded centrally from a terminal's journal (a sale due a refund stays PAID, with no
+                    // seats): never sold through a hold here, so there is nothing for recovery to finish, and
+                    // confirming or refunding it would take seats or money that are not this process's
+                    continue;
+                }
                 try {
                     tally[recoverOne(order.getId()).ordinal()]++;
                 } catch (RuntimeException e) {

@@ -470,6 +470,28 @@ abstract class SaleFlowContract {
                 .map(e -> TerminalOutboxJson.read(e.getPayload())).toList();
     }
 
+    @Test
+    void recoveryLeavesAPaidOrderThatNeverHadAHoldAlone() {
+        // as the sync server records a terminal's sale that is due a refund: paid, no hold, no tickets
+        String orderId = UUID.randomUUID().toString();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            SaleOrderEntity order = SaleOrderEntity.open(orderId, performance.id(), Channel.BOX_OFFICE, "T9", null, null,
+                    clock.instant());
+            order.price(List.of(new OrderSeat("STALLS-A-1", "A", 6000)), "EUR", clock.instant());
+            order.awaitPayment("pay-" + orderId, clock.instant());
+            order.markPaid(clock.instant());
+            orders.save(order);
+        });
+
+        SaleService.RecoveryReport report = service().recover(clock.instant().plusSeconds(3600));
+
+        assertThat(report).isEqualTo(new SaleService.RecoveryReport(0, 0, 0, 0));
+        assertThat(orders.findById(orderId).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAID);
+        assertThat(tickets.findByOrderId(orderId)).isEmpty();
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.AVAILABLE);
+        assertThat(cards.chargedMinor()).isZero();
+    }
+
     // --- crash and restart ---
 
     @Test
