@@ -200,8 +200,17 @@ public class ClientConfiguration {
     }
 
     @Bean
-    SyncStatus syncStatus(OutboxRepository outbox, ObjectProvider<OutboxUploader> uploader, ClientProperties properties) {
-        return new SyncStatus(outbox, uploader.getIfAvailable(), properties.terminalId(), UPLOAD_EVERY);
+    SyncStatus syncStatus(OutboxRepository outbox, ObjectProvider<OutboxUploader> uploader, ClientProperties properties,
+                          DemoCatalog catalog, InMemoryPerformanceSeatings seatings) {
+        return new SyncStatus(outbox, uploader.getIfAvailable(), properties.terminalId(), UPLOAD_EVERY,
+                (performanceId, seatId) -> {
+                    try {
+                        return catalog.seatNames(seatings.seating(performanceId).performance().venueId()).of(seatId);
+                    } catch (RuntimeException unknown) {
+                        // a performance this terminal does not know: its seat id is all there is to show
+                        return seatId;
+                    }
+                });
     }
 
     @Bean

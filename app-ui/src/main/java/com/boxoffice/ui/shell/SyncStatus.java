@@ -3,6 +3,7 @@ package com.boxoffice.ui.shell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -39,14 +40,20 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
     private final OutboxRepository outbox;
     private final OutboxUploader uploader;
     private final String terminalId;
+    private final BiFunction<String, String, String> seatNames;
     private final BackgroundLoop loop;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcomes = new ReadOnlyStringWrapper("");
     private String lastProblem = "";
 
-    /** @param uploader the sync server's uploader; null when none is configured (sales stay in the journal) */
-    public SyncStatus(OutboxRepository outbox, OutboxUploader uploader, String terminalId, Duration every) {
+    /**
+     * @param uploader  the sync server's uploader; null when none is configured (sales stay in the journal)
+     * @param seatNames a seat's name as a clerk reads it (performance id, seat id), for re-seated buyers
+     */
+    public SyncStatus(OutboxRepository outbox, OutboxUploader uploader, String terminalId, Duration every,
+                      BiFunction<String, String, String> seatNames) {
         this.outbox = outbox;
+        this.seatNames = seatNames;
         this.uploader = uploader;
         this.terminalId = terminalId;
         this.loop = new BackgroundLoop("sales-upload", every, this::step);
@@ -132,7 +139,9 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
             String order = (TerminalOutbox.REFUND.equals(entry.getKind()) ? "refund of order " : "order ")
                     + OrderLookup.shortReference(TerminalOutboxJson.orderIdOf(entry.getPayload()));
             named.add(switch (outcome.outcome()) {
-                case "RESEATED" -> order + " re-seated to " + String.join(", ", outcome.seats());
+                case "RESEATED" -> order + " re-seated to " + String.join("; ", outcome.seats().stream()
+                        .map(seat -> seatNames.apply(TerminalOutboxJson.read(entry.getPayload()).performanceId(), seat))
+                        .toList());
                 case "REFUND_DUE" -> order + " refund due";
                 default -> order + " rejected" + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
             });
