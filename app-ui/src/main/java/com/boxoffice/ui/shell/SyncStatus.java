@@ -136,11 +136,12 @@ public class SyncStatus implements SmartLifecycle, AutoCloseable {
         for (OutboxEntryEntity entry : outbox.findByTerminalIdAndOutcomeNotInOrderBySequenceNoDesc(terminalId,
                 List.of("ACCEPTED", "APPLIED"), Limit.of((int) Math.min(notKept, NAMED)))) {
             SyncOutcome outcome = TerminalOutboxJson.readOutcome(entry.getOutcomeDetail());
+            TerminalOutboxJson.About about = TerminalOutboxJson.aboutOf(entry.getPayload());
             String order = (TerminalOutbox.REFUND.equals(entry.getKind()) ? "refund of order " : "order ")
-                    + OrderLookup.shortReference(TerminalOutboxJson.orderIdOf(entry.getPayload()));
+                    + OrderLookup.shortReference(about.orderId());
             named.add(switch (outcome.outcome()) {
                 case "RESEATED" -> order + " re-seated to " + String.join("; ", outcome.seats().stream()
-                        .map(seat -> seatNames.apply(TerminalOutboxJson.read(entry.getPayload()).performanceId(), seat))
+                        .map(seat -> seatNames.apply(about.performanceId(), seat))
                         .toList());
                 case "REFUND_DUE" -> order + " refund due";
                 default -> order + " rejected" + (outcome.reason() == null ? "" : " (" + outcome.reason() + ")");

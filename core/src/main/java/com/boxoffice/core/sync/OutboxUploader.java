@@ -66,16 +66,12 @@ public class OutboxUploader {
             List<SyncOutcome> answered;
             String what;
             if (isRefund(entries.getFirst())) {
-                List<SyncRefund> refunds = entries.stream()
-                        .map(e -> TerminalOutbox.JSON.readValue(e.getPayload(), SyncRefund.class))
-                        .toList();
+                List<SyncRefund> refunds = entries.stream().map(e -> TerminalOutboxJson.readRefund(e.getPayload())).toList();
                 what = refunds.size() + " refunds";
                 answered = client.sendRefunds(new SyncRefundBatch(UUID.randomUUID().toString(), terminalId, refunds))
                         .outcomes().stream().map(SyncRefundAnswer.Outcome::asKept).toList();
             } else {
-                List<SyncSale> sales = entries.stream()
-                        .map(e -> TerminalOutbox.JSON.readValue(e.getPayload(), SyncSale.class))
-                        .toList();
+                List<SyncSale> sales = entries.stream().map(e -> TerminalOutboxJson.read(e.getPayload())).toList();
                 what = sales.size() + " sales";
                 answered = client.send(new SyncBatch(UUID.randomUUID().toString(), terminalId, sales)).outcomes();
             }

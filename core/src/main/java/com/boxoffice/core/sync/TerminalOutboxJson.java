@@ -15,9 +15,14 @@ public final class TerminalOutboxJson {
         return TerminalOutbox.JSON.readValue(payload, SyncRefund.class);
     }
 
-    /** The order an entry is about, a sale's or a refund's. */
-    public static String orderIdOf(String payload) {
-        return TerminalOutbox.JSON.readTree(payload).path("orderId").asString();
+    /** The performance and order an entry is about, a sale's or a refund's. */
+    public record About(String performanceId, String orderId) {
+    }
+
+    /** What a sale's or a refund's payload is about, read once. */
+    public static About aboutOf(String payload) {
+        var tree = TerminalOutbox.JSON.readTree(payload);
+        return new About(tree.path("performanceId").asString(), tree.path("orderId").asString());
     }
 
     /** The server's answer kept beside a delivered entry. */
