@@ -26,6 +26,7 @@ import com.boxoffice.core.ticket.TicketRepository;
 import com.boxoffice.core.venue.VenueEntity;
 import com.boxoffice.core.venue.VenueJson;
 import com.boxoffice.core.venue.VenueRepository;
+import com.boxoffice.server.online.AdmissionTokens;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -36,6 +37,9 @@ public class ServerConfiguration {
 
     /** Where the hold-token secret is kept when no {@code boxoffice.holds.token-secret} is set. */
     static final String TOKEN_SECRET_KEY = "bo:server:hold-token-secret";
+
+    /** Where the admission-token secret of the public queue is kept. */
+    static final String ADMISSION_SECRET_KEY = "bo:server:admission-token-secret";
 
     @Bean
     TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
@@ -53,10 +57,24 @@ public class ServerConfiguration {
         if (!properties.tokenSecret().isEmpty()) {
             return new HoldTokens(properties.tokenSecret().getBytes(StandardCharsets.UTF_8));
         }
+        return new HoldTokens(sharedSecret(redis, TOKEN_SECRET_KEY));
+    }
+
+    /**
+     * Admission tokens of the public queue, signed with a secret every server instance shares, kept
+     * in Redis beside the queues that issue them (a Redis that lost it lost its queues too).
+     */
+    @Bean
+    AdmissionTokens admissionTokens(StatefulRedisConnection<String, String> redis, Clock clock) {
+        return new AdmissionTokens(sharedSecret(redis, ADMISSION_SECRET_KEY), clock);
+    }
+
+    /** A random 32-byte secret stored under {@code key} by whichever instance came first. */
+    private static byte[] sharedSecret(StatefulRedisConnection<String, String> redis, String key) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        redis.sync().set(TOKEN_SECRET_KEY, Base64.getEncoder().encodeToString(fresh), SetArgs.Builder.nx());
-        return new HoldTokens(Base64.getDecoder().decode(redis.sync().get(TOKEN_SECRET_KEY)));
+        redis.sync().set(key, Base64.getEncoder().encodeToString(fresh), SetArgs.Builder.nx());
+        return Base64.getDecoder().decode(redis.sync().get(key));
     }
 
     @Bean
