@@ -29,12 +29,24 @@ import io.lettuce.core.api.StatefulRedisConnection;
  */
 public final class RedisScripts {
 
-    /** The scripts under {@code redis/scripts/}. */
+    /**
+     * The scripts under {@code redis/scripts/}: the seat scripts, each after the seat library
+     * {@code lib.lua}, and the waiting room's ({@code queue/}), each after {@code queue/lib.lua}.
+     */
     public enum Script {
-        HOLD, EXTEND, RELEASE, CONFIRM, SWEEP, ASSIGN, SELL, SELL_MANY, REFUND, SNAPSHOT, LOAD;
+        HOLD, EXTEND, RELEASE, CONFIRM, SWEEP, ASSIGN, SELL, SELL_MANY, REFUND, SNAPSHOT, LOAD,
+        QUEUE_JOIN, QUEUE_STATUS, QUEUE_ADMIT, QUEUE_KEEP, QUEUE_FINISH, QUEUE_VIEW;
+
+        private static final String QUEUE = "QUEUE_";
 
         String resource() {
-            return "redis/scripts/" + name().toLowerCase() + ".lua";
+            return name().startsWith(QUEUE)
+                    ? "redis/scripts/queue/" + name().substring(QUEUE.length()).toLowerCase() + ".lua"
+                    : "redis/scripts/" + name().toLowerCase() + ".lua";
+        }
+
+        String library() {
+            return name().startsWith(QUEUE) ? "redis/scripts/queue/lib.lua" : "redis/scripts/lib.lua";
         }
     }
 
@@ -58,9 +70,8 @@ public final class RedisScripts {
                         Supplier<StatefulRedisConnection<String, String>> bulkConnector) {
         this.connection = connection;
         this.bulkConnector = bulkConnector;
-        String lib = read("redis/scripts/lib.lua");
         for (Script script : Script.values()) {
-            String body = lib + "\n" + read(script.resource());
+            String body = read(script.library()) + "\n" + read(script.resource());
             bodies.put(script, body);
             shas.put(script, sha1(body));
         }
