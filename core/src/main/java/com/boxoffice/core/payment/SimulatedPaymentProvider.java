@@ -21,11 +21,19 @@ public class SimulatedPaymentProvider implements PaymentProvider {
      * @param maxLatency   longest time a charge takes
      * @param declineRate  share of RANDOM charges declined (0 to 1)
      * @param timeoutRate  share of RANDOM charges that time out (0 to 1); half of those are charged
+     * @param lookupLag    how long after a charge timed out the provider still cannot say what became
+     *                     of it (look-ups fail until then), as an online gateway's status lags behind
      */
-    public record Settings(Duration minLatency, Duration maxLatency, double declineRate, double timeoutRate) {
+    public record Settings(Duration minLatency, Duration maxLatency, double declineRate, double timeoutRate,
+                           Duration lookupLag) {
 
         public static final Settings INSTANT = new Settings(Duration.ZERO, Duration.ZERO, 0, 0);
         public static final Settings REALISTIC = new Settings(Duration.ofMillis(300), Duration.ofMillis(1500), 0.05, 0.02);
+
+        /** Settings whose timed-out charges can be looked up at once. */
+        public Settings(Duration minLatency, Duration maxLatency, double declineRate, double timeoutRate) {
+            this(minLatency, maxLatency, declineRate, timeoutRate, Duration.ZERO);
+        }
     }
 
     private final Settings settings;
@@ -35,6 +43,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     /** Answers already given, by refund key. */
     private final Map<String, RefundResult> refunds = new ConcurrentHashMap<>();
     private final Set<String> voided = ConcurrentHashMap.newKeySet();
+    /** When the outcome of each timed-out charge becomes known to look-ups (nano time). */
+    private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
     private final AtomicLong chargedMinor = new AtomicLong();
     private final AtomicLong refundedMinor = new AtomicLong();
 
@@ -57,11 +67,18 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             case DECLINE -> record(request, false, "Card declined by the issuer");
             case TIMEOUT_CHARGED -> {
                 record(request, true, null);
-                throw new PaymentTimeoutException(request.idempotencyKey());
+                throw timedOut(request);
             }
-            case TIMEOUT_NOT_CHARGED -> throw new PaymentTimeoutException(request.idempotencyKey());
+            case TIMEOUT_NOT_CHARGED -> throw timedOut(request);
             default -> record(request, true, null);
         };
+    }
+
+    private PaymentTimeoutException timedOut(ChargeRequest request) {
+        if (!settings.lookupLag().isZero()) {
+            unknownUntil.put(request.idempotencyKey(), System.nanoTime() + settings.lookupLag().toNanos());
+        }
+        return new PaymentTimeoutException(request.idempotencyKey());
     }
 
     private ChargeResult record(ChargeRequest request, boolean approved, String declineReason) {
@@ -103,6 +120,13 @@ public class SimulatedPaymentProvider implements PaymentProvider {
 
     @Override
     public Optional<ChargeResult> lookup(String idempotencyKey) {
+        Long until = unknownUntil.get(idempotencyKey);
+        if (until != null) {
+            if (System.nanoTime() - until < 0) {
+                throw new PaymentTimeoutException(idempotencyKey);
+            }
+            unknownUntil.remove(idempotencyKey);
+        }
         return Optional.ofNullable(ledger.get(idempotencyKey));
     }
 

@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -150,7 +152,7 @@ public class SaleService {
     }
 
     /** One order per hold: the order id is derived from the hold id. */
-    static String orderIdOf(String holdId) {
+    public static String orderIdOf(String holdId) {
         return UUID.nameUUIDFromBytes(("order/" + holdId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -850,6 +852,47 @@ public class SaleService {
         tally[Recovered.FAILED.ordinal()] += refunded[1];
         return new RecoveryReport(tally[Recovered.COMPLETED.ordinal()], tally[Recovered.UNWOUND.ordinal()],
                 tally[Recovered.STILL_UNKNOWN.ordinal()], tally[Recovered.FAILED.ordinal()]);
+    }
+
+    /**
+     * Settles every card charge left without an answer for longer than the card answer time (asking
+     * the provider, voiding what it never received) and completes the sales those charges turn out
+     * to have paid in full. A server runs this often, so a buyer whose payment timed out learns the
+     * outcome in seconds; {@link #recover} does the same and more, but only for sales left alone
+     * longer than any hold lasts. Safe to run any number of times, from several processes at once.
+     *
+     * @return sales completed (tickets written)
+     */
+    public int settlePayments() {
+        Instant answerDeadline = clock.instant().minus(cardAnswerTime);
+        Set<String> orderIds = new LinkedHashSet<>();
+        for (PaymentEntity payment : payments.findByStatusOrderByCreatedAt(PaymentStatus.UNKNOWN)) {
+            if (payment.getCreatedAt().isBefore(answerDeadline)) {
+                try {
+                    settleUnanswered(payment);
+                    refundIfSurplus(payment.getId());
+                    orderIds.add(payment.getOrderId());
+                } catch (RuntimeException e) {
+                    log.error("Could not settle payment {}; it is left for the next run", payment.getId(), e);
+                }
+            }
+        }
+        int completed = 0;
+        for (String orderId : orderIds) {
+            SaleOrderEntity order = load(orderId);
+            if (order.getStatus() != OrderStatus.PAYMENT_PENDING || order.getHoldId() == null
+                    || payments.findByOrderIdOrderByCreatedAt(orderId).stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)) {
+                continue;
+            }
+            try {
+                if (markPaidIfCovered(orderId) && finish(orderId)) {
+                    completed++;
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not complete order {} after settling its payment; it is left for recovery", orderId, e);
+            }
+        }
+        return completed;
     }
 
     /** A captured payment whose order no longer wants it (finished, or given up) goes back. */

@@ -47,6 +47,21 @@ class SimulatedPaymentProviderTest {
     }
 
     @Test
+    void aTimedOutChargeCannotBeLookedUpUntilTheGatewayCatchesUp() throws InterruptedException {
+        SimulatedPaymentProvider lagging = new SimulatedPaymentProvider(new SimulatedPaymentProvider.Settings(
+                Duration.ZERO, Duration.ZERO, 0, 0, Duration.ofMillis(300)));
+        assertThatThrownBy(() -> lagging.charge(charge("charged", 4000, SimulatedOutcome.TIMEOUT_CHARGED)))
+                .isInstanceOf(PaymentTimeoutException.class);
+        lagging.charge(charge("approved", 1000, SimulatedOutcome.APPROVE));
+
+        assertThatThrownBy(() -> lagging.lookup("charged")).isInstanceOf(PaymentTimeoutException.class);
+        assertThat(lagging.lookup("approved")).as("answered charges are known at once").isPresent();
+        Thread.sleep(400);
+        assertThat(lagging.lookup("charged")).hasValueSatisfying(r -> assertThat(r.approved()).isTrue());
+        assertThat(lagging.chargedMinor()).isEqualTo(5000);
+    }
+
+    @Test
     void refundGivesMoneyBackOnceAndOnlyForApprovedCharges() {
         provider.charge(charge("k1", 3000, SimulatedOutcome.APPROVE));
         provider.charge(charge("k2", 3000, SimulatedOutcome.DECLINE));

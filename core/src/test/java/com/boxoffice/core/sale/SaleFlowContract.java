@@ -560,6 +560,46 @@ abstract class SaleFlowContract {
     }
 
     @Test
+    void settlingPaymentsCompletesASaleWhoseUnansweredCardDidChargeAndChargesNothingMore() {
+        cards.lookupFailures = 1;
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_CHARGED))))
+                .isInstanceOf(PaymentOutcomeUnknownException.class);
+        assertThat(sales.settlePayments()).as("too early: the answer may still come").isZero();
+
+        clock.advance(CARD_ANSWER_TIME.plusSeconds(1));
+        assertThat(sales.settlePayments()).isEqualTo(1);
+        assertThat(sales.settlePayments()).isZero();
+
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(liveTickets(basket.orderId())).hasSize(1);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(cards.chargedMinor()).isEqualTo(6000);
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
+    }
+
+    @Test
+    void settlingPaymentsVoidsAnUnansweredCardThatDidNotChargeAndLeavesTheSaleToBePaidAgain() {
+        cards.lookupFailures = 1;
+        SaleService sales = service();
+        Basket basket = sales.start(window("STALLS-A-1"));
+        assertThatThrownBy(() -> sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.TIMEOUT_NOT_CHARGED))))
+                .isInstanceOf(PaymentOutcomeUnknownException.class);
+        clock.advance(CARD_ANSWER_TIME.plusSeconds(1));
+
+        assertThat(sales.settlePayments()).isZero();
+        assertThat(payments.findByOrderIdOrderByCreatedAt(basket.orderId())).extracting(p -> p.getStatus())
+                .containsExactly(PaymentStatus.VOIDED);
+        assertThat(orders.findById(basket.orderId()).orElseThrow().getStatus()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.HELD);
+
+        sales.pay(basket.orderId(), List.of(new Tender.Card(6000, SimulatedOutcome.APPROVE)));
+        assertThat(seat("STALLS-A-1")).isEqualTo(SeatState.SOLD);
+        assertThat(cards.netChargedMinor()).isEqualTo(6000);
+    }
+
+    @Test
     void recoveryVoidsACardThatNeverAnsweredSoItCanNeverLandLater() {
         cards.lookupFailures = 1;
         Basket basket = service().start(window("STALLS-A-1"));
