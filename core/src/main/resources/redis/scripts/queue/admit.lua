@@ -5,7 +5,7 @@
 -- ARGV: now, opensAt, rate (admissions a second), burst (most admissions saved up), admission time
 --       (ms), most admissions this round
 -- Reply: OK, admitted now, served, still waiting, admitted without seats, admitted holding seats,
---        seats free, admissions that ran out, measured rate, sold out (1/0), sealed (1/0)
+--        seats free, admissions that ran out, measured rate, sold out (1/0), sealed (1/0), stalled (1/0)
 -- Safe to run twice: a repeated round admits only what the bucket has gained since the last.
 local now, opens_at, rate, burst, admission_ms, most =
       tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -13,7 +13,7 @@ local now, opens_at, rate, burst, admission_ms, most =
 set_opening(opens_at)
 local sealed = sealed_size(now)
 if not sealed then
-    return { 'OK', '0', '0', tostring(redis.call('ZCARD', K_LINE)), '0', '0', '0', '0', '0', '0', '0' }
+    return { 'OK', '0', '0', tostring(redis.call('ZCARD', K_LINE)), '0', '0', '0', '0', '0', '0', '0', '0' }
 end
 
 local ran_out = redis.call('ZREMRANGEBYSCORE', K_ADMITTED, '-inf', now)
@@ -55,7 +55,10 @@ if waiting > 0 and elapsed > 0 then
     local weight = 1 - math.exp(-elapsed / 10000)
     measured = measured + weight * (n * 1000 / elapsed - measured)
 end
-redis.call('HSET', K_QMETA, 'served', served, 'tokens', tostring(tokens), 'tickAt', now, 'rate', tostring(measured))
+-- stalled: buyers wait, but every free seat is spoken for by buyers already let through
+local stalled = (waiting > 0 and free - without_seats <= 0) and '1' or '0'
+redis.call('HSET', K_QMETA, 'served', served, 'tokens', tostring(tokens), 'tickAt', now, 'rate', tostring(measured),
+    'stalled', stalled)
 return { 'OK', tostring(n), tostring(served), tostring(waiting - n), tostring(without_seats + n),
          tostring(redis.call('ZCARD', K_HOLDING)), tostring(free), tostring(ran_out), tostring(measured),
-         sold_out() and '1' or '0', '1' }
+         sold_out() and '1' or '0', '1', stalled }

@@ -10,7 +10,8 @@
 -- KEYS (all carry the performance's hash tag {perf:<id>}, so each script touches one slot):
 --   1 q:meta     hash  opensAt; sealed (lobby size, once the sale opened); arrivals (joined since);
 --                      served (places let through); tokens, tickAt (the admission rate's bucket);
---                      rate (admissions a second, as measured)
+--                      rate (admissions a second, as measured); stalled (1 while buyers wait but
+--                      every free seat is spoken for by buyers already let through)
 --   2 q:line     zset  queue id -> place key: a random number in [0,1) for lobby members, the place
 --                      number (> the lobby size) for later arrivals; once sealed, rank + 1 is the
 --                      place number of every entry. Entries are never removed, so ranks never move
@@ -96,9 +97,10 @@ local function state_of(e, now, sold)
 end
 
 -- OK, queue id, state, number, served, admitted until, opens at, measured rate, buyer, lobby size
--- ('' before sealed) and whether the entry existed before this call.
+-- ('' before sealed), whether the entry existed before this call, and whether admission is stalled.
 local function entry_reply(queue_id, e, now, existed)
-    local m = redis.call('HMGET', K_QMETA, 'served', 'opensAt', 'rate', 'sealed')
+    local m = redis.call('HMGET', K_QMETA, 'served', 'opensAt', 'rate', 'sealed', 'stalled')
     return { 'OK', queue_id, state_of(e, now, sold_out()), tostring(e.number), m[1] or '0',
-             tostring(e.admitted_until), m[2] or '0', m[3] or '0', e.buyer, m[4] or '', existed and '1' or '0' }
+             tostring(e.admitted_until), m[2] or '0', m[3] or '0', e.buyer, m[4] or '', existed and '1' or '0',
+             m[5] or '0' }
 end

@@ -22,12 +22,31 @@ import com.boxoffice.testsupport.TestPostgres;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = SyncServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "boxoffice.sync.bootstrap-token=" + SyncFixture.BOOTSTRAP_TOKEN)
+        properties = {"boxoffice.sync.bootstrap-token=" + SyncFixture.BOOTSTRAP_TOKEN,
+            // the waiting room lets buyers through at once, and the card gateway answers quickly,
+            // its timeouts settled within a second or two; every client is 127.0.0.1, so no address limits
+            "boxoffice.online.admission-rate=1000", "boxoffice.online.admission-burst=1000",
+            "boxoffice.online.admission-round-every=100ms", "boxoffice.online.joins-per-minute=1000000",
+            "boxoffice.online.status-reads-per-second=1000000", "boxoffice.online.card-latency-min=0ms",
+            "boxoffice.online.card-latency-max=20ms", "boxoffice.online.card-decline-rate=0",
+            "boxoffice.online.card-timeout-rate=0", "boxoffice.online.card-lookup-lag=500ms",
+            "boxoffice.online.card-answer-time=1s", "boxoffice.online.settle-every=300ms"})
 @ContextConfiguration(initializers = SyncServerTest.Servers.class)
 public @interface SyncServerTest {
 
     /** Points the server at a new database and at the sync tests' Redis database. */
     final class Servers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        /** The test servers' ticket key pair, made once per run in a folder of its own. */
+        private static final java.nio.file.Path TICKET_KEYS = ticketKeys();
+
+        private static java.nio.file.Path ticketKeys() {
+            try {
+                return java.nio.file.Files.createTempDirectory("boxoffice-ticket-keys");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
@@ -36,7 +55,8 @@ public @interface SyncServerTest {
                     "boxoffice.holds.redis-url=" + SyncFixture.redisUrl(),
                     "spring.datasource.url=" + database.jdbcUrl() + "?reWriteBatchedInserts=true",
                     "spring.datasource.username=" + database.user(),
-                    "spring.datasource.password=" + database.password()).applyTo(context);
+                    "spring.datasource.password=" + database.password(),
+                    "boxoffice.online.ticket-keys=" + TICKET_KEYS).applyTo(context);
         }
     }
 }

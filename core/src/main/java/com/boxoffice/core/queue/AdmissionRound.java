@@ -13,7 +13,8 @@ package com.boxoffice.core.queue;
  * @param measuredRate   admissions a second, as measured
  * @param soldOut        nothing is left to sell
  * @param open           the sale has opened (before it, nobody is admitted)
+ * @param stalled        buyers wait but every free seat is spoken for by buyers let through already
  */
 public record AdmissionRound(int admitted, long served, long waiting, long withoutSeats, long holding, long freeSeats,
-                             long ranOut, double measuredRate, boolean soldOut, boolean open) {
+                             long ranOut, double measuredRate, boolean soldOut, boolean open, boolean stalled) {
 }

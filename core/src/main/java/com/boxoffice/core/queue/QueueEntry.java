@@ -16,9 +16,11 @@ import java.time.Instant;
  * @param measuredRate  admissions a second over the last ten seconds or so
  * @param buyer         whom the entry belongs to
  * @param lobbySize     places given to lobby members when the sale opened; null before
+ * @param stalled       nobody can be let through now: every free seat is spoken for by buyers admitted already
  */
 public record QueueEntry(String queueId, String performanceId, QueueState state, long number, long served,
-                         Instant admittedUntil, Instant opensAt, double measuredRate, String buyer, Long lobbySize) {
+                         Instant admittedUntil, Instant opensAt, double measuredRate, String buyer, Long lobbySize,
+                         boolean stalled) {
 
     /** Places ahead of this one, plus one (1: next to be let through); null unless waiting. */
     public Long position() {
@@ -35,6 +37,6 @@ public record QueueEntry(String queueId, String performanceId, QueueState state,
         if (position == null) {
             return null;
         }
-        return WaitEstimate.of(position, served, measuredRate, configuredRate);
+        return WaitEstimate.of(position, served, measuredRate, configuredRate, stalled);
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param measuredRate admissions a second, as measured
  * @param soldOut      nothing is left to sell
  * @param opensAt      when the sale opens
+ * @param stalled      nobody can be let through now: every free seat is spoken for by buyers admitted already
  */
-public record QueueView(long served, Long lobbySize, long inLine, double measuredRate, boolean soldOut, Instant opensAt) {
+public record QueueView(long served, Long lobbySize, long inLine, double measuredRate, boolean soldOut, Instant opensAt,
+                        boolean stalled) {
 }

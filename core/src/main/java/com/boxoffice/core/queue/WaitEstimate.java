@@ -12,9 +12,9 @@ public final class WaitEstimate {
     }
 
     /** Null when admission has stalled. */
-    public static Duration of(long position, long served, double measuredRate, double configuredRate) {
+    public static Duration of(long position, long served, double measuredRate, double configuredRate, boolean stalled) {
         double rate = served == 0 ? configuredRate : measuredRate;
-        if (rate < STALLED) {
+        if (stalled || rate < STALLED) {
             return null;
         }
         return Duration.ofSeconds((long) Math.ceil(position / rate));

@@ -89,7 +89,8 @@ public final class WaitingRoom {
                 String.valueOf(policy.ratePerSecond()), String.valueOf(policy.burst()),
                 String.valueOf(policy.admissionTime().toMillis()), String.valueOf(policy.roundLimit()));
         return new AdmissionRound(Integer.parseInt(text(r, 1)), number(r, 2), number(r, 3), number(r, 4), number(r, 5),
-                number(r, 6), number(r, 7), Double.parseDouble(text(r, 8)), "1".equals(text(r, 9)), "1".equals(text(r, 10)));
+                number(r, 6), number(r, 7), Double.parseDouble(text(r, 8)), "1".equals(text(r, 9)), "1".equals(text(r, 10)),
+                "1".equals(text(r, 11)));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class WaitingRoom {
         List<Object> r = run(Script.QUEUE_VIEW, keys(performanceId), millis(clock.instant()));
         String lobby = text(r, 2);
         return new QueueView(number(r, 1), lobby.isEmpty() ? null : Long.parseLong(lobby), number(r, 3),
-                Double.parseDouble(text(r, 4)), "1".equals(text(r, 5)), Instant.ofEpochMilli(number(r, 6)));
+                Double.parseDouble(text(r, 4)), "1".equals(text(r, 5)), Instant.ofEpochMilli(number(r, 6)), "1".equals(text(r, 7)));
     }
 
     /** Performances that have had a waiting room. */
@@ -156,7 +157,8 @@ public final class WaitingRoom {
         String lobby = text(r, 9);
         return new QueueEntry(text(r, 1), performanceId, QueueState.valueOf(text(r, 2)), number(r, 3), number(r, 4),
                 admittedUntil == 0 ? null : Instant.ofEpochMilli(admittedUntil), Instant.ofEpochMilli(number(r, 6)),
-                Double.parseDouble(text(r, 7)), text(r, 8), lobby.isEmpty() ? null : Long.parseLong(lobby));
+                Double.parseDouble(text(r, 7)), text(r, 8), lobby.isEmpty() ? null : Long.parseLong(lobby),
+                "1".equals(text(r, 11)));
     }
 
     /** A random key in [0, 1): a lobby member's place is the order of these keys. */

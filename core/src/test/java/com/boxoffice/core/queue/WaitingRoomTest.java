@@ -278,6 +278,8 @@ class WaitingRoomTest {
         }
         QueueEntry waiting = room.status(line.get(50).queueId());
         assertThat(waiting.state()).isEqualTo(QueueState.WAITING);
+        assertThat(room.admit(perf, OPENS, FAST).stalled()).isTrue();
+        assertThat(room.status(line.get(50).queueId()).estimatedWait(10)).as("no honest estimate while stalled").isNull();
         assertThat(room.view(perf).soldOut()).isFalse();
         assertThat(room.admit(perf, OPENS, FAST).admitted()).isZero();
 

@@ -1,5 +1,9 @@
 package com.boxoffice.server.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,11 +14,39 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String type;
+    private final long retryAfterSeconds;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String type, String detail) {
+        this(status, type, detail, 0);
+    }
+
+    private ApiException(HttpStatus status, String type, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many calls from one client: answered 429 with a {@code Retry-After} header. */
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, retryAfterSeconds);
+    }
+
+    /** Adds a member to the problem beside type, title, status and detail (e.g. the seats that were taken). */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The problem's extra members. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** Seconds the client should wait before calling again; 0 when it need not wait. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException unauthorized(String detail) {

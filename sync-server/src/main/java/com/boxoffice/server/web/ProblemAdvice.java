@@ -38,7 +38,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sync\"");
         }
-        return ResponseEntity.status(e.status()).headers(headers).body(Problems.of(e.status(), e.type(), e.getMessage()));
+        if (e.retryAfterSeconds() > 0) {
+            headers.add(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        ProblemDetail problem = Problems.of(e.status(), e.type(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).headers(headers).body(problem);
     }
 
     @ExceptionHandler(BoxOfficeException.class)
