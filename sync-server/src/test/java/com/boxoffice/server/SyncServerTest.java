@@ -30,7 +30,9 @@ import com.boxoffice.testsupport.TestPostgres;
             "boxoffice.online.status-reads-per-second=1000000", "boxoffice.online.card-latency-min=0ms",
             "boxoffice.online.card-latency-max=20ms", "boxoffice.online.card-decline-rate=0",
             "boxoffice.online.card-timeout-rate=0", "boxoffice.online.card-lookup-lag=500ms",
-            "boxoffice.online.card-answer-time=1s", "boxoffice.online.settle-every=300ms"})
+            "boxoffice.online.card-answer-time=1s", "boxoffice.online.settle-every=300ms",
+            // test classes with other settings run servers of their own side by side: keep idle connections few
+            "spring.datasource.hikari.minimum-idle=2"})
 @ContextConfiguration(initializers = SyncServerTest.Servers.class)
 public @interface SyncServerTest {
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.boxoffice.core.hold.HoldRequest;
 import com.boxoffice.core.hold.HoldTokens;
 import com.boxoffice.core.hold.SeatSelection;
+import com.boxoffice.core.payment.PaymentEntity;
 import com.boxoffice.core.payment.PaymentRepository;
 import com.boxoffice.core.payment.PaymentStatus;
 import com.boxoffice.core.performance.Channel;
@@ -303,8 +304,15 @@ public class OnlineSaleController {
         return switch (order.getStatus()) {
             case CONFIRMED -> "CONFIRMED";
             case PAID -> "PAYMENT_PENDING";
-            case PAYMENT_PENDING -> payments.findByOrderIdOrderByCreatedAt(order.getId()).stream()
-                    .anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN) ? "PAYMENT_PENDING" : "AWAITING_PAYMENT";
+            case PAYMENT_PENDING -> {
+                // a charge still unanswered, or one that covered the order and is being turned into tickets
+                List<PaymentEntity> made = payments.findByOrderIdOrderByCreatedAt(order.getId());
+                long captured = made.stream().filter(p -> p.getStatus() == PaymentStatus.CAPTURED)
+                        .mapToLong(PaymentEntity::getAmountMinor).sum();
+                yield made.stream().anyMatch(p -> p.getStatus() == PaymentStatus.UNKNOWN)
+                        || (order.getTotalMinor() != null && captured >= order.getTotalMinor())
+                        ? "PAYMENT_PENDING" : "AWAITING_PAYMENT";
+            }
             case HELD, PRICED -> "AWAITING_PAYMENT";
             case CANCELLED -> "CANCELLED";
             case FAILED -> "FAILED";

@@ -71,13 +71,15 @@ public class AdmissionRounds implements DisposableBean {
         }
     }
 
-    /** One round for one performance; null when its waiting room is closed (unknown, or its sale over). */
+    /**
+     * One round for one performance; null when there is none: its sale is over (the room is closed),
+     * or this server's database does not know the performance (left to the servers that do).
+     */
     AdmissionRound admit(String performanceId) {
         Performance performance;
         try {
             performance = seatings.seating(performanceId).performance();
         } catch (UnknownPerformanceException e) {
-            room.closeRoom(performanceId);
             return null;
         }
         if (!clock.instant().isBefore(performance.saleCloses())) {

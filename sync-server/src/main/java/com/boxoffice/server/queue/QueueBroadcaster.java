@@ -18,17 +18,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.boxoffice.core.queue.QueueEntry;
 import com.boxoffice.core.queue.QueueState;
-import com.boxoffice.core.queue.QueueView;
-import com.boxoffice.core.queue.WaitingRoom;
 import com.boxoffice.server.online.AdmissionTokens;
 import com.boxoffice.server.online.OnlineProperties;
 
 /**
- * Live status for waiting buyers (Server-Sent Events). Twice a second, for each performance with
- * watchers on this server, one read of the waiting room's shared values gives every watcher its
- * position (its place number less the places let through): a million watchers cost one read, not a
- * million. Only a watcher whose place has come up (or whose lobby was just given places, or when the
- * performance sells out) gets a read of its own, once, to learn its admission.
+ * Live status for waiting buyers (Server-Sent Events): twice a second each watcher on this server is
+ * sent its status when it changed, from {@link QueuePositions}, so a performance's watchers together
+ * cost one read of the waiting room's shared values; a stream ends once its entry is settled.
  */
 @Component
 public class QueueBroadcaster implements DisposableBean {
@@ -38,7 +34,7 @@ public class QueueBroadcaster implements DisposableBean {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration STREAM_LIMIT = Duration.ofMinutes(30);
 
-    private final WaitingRoom room;
+    private final QueuePositions positions;
     private final AdmissionTokens tokens;
     private final double configuredRate;
     private final Map<String, Set<Watcher>> byPerformance = new ConcurrentHashMap<>();
@@ -61,8 +57,8 @@ public class QueueBroadcaster implements DisposableBean {
         }
     }
 
-    public QueueBroadcaster(WaitingRoom room, AdmissionTokens tokens, OnlineProperties properties) {
-        this.room = room;
+    public QueueBroadcaster(QueuePositions positions, AdmissionTokens tokens, OnlineProperties properties) {
+        this.positions = positions;
         this.tokens = tokens;
         this.configuredRate = properties.admissionRate();
         timer.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -105,26 +101,21 @@ public class QueueBroadcaster implements DisposableBean {
                 continue;
             }
             try {
-                broadcast(performance.getKey(), watchers);
+                broadcast(watchers);
             } catch (RuntimeException e) {
                 log.warn("Could not update the watchers of performance {}: {}", performance.getKey(), e.toString());
             }
         }
     }
 
-    private void broadcast(String performanceId, Set<Watcher> watchers) {
-        QueueView view = room.view(performanceId);
+    private void broadcast(Set<Watcher> watchers) {
         for (Watcher watcher : watchers) {
-            QueueEntry last = watcher.entry;
             QueueEntry next;
-            boolean lobbyGivenPlaces = last.state() == QueueState.LOBBY && view.lobbySize() != null;
-            if (lobbyGivenPlaces || view.soldOut() || (last.number() > 0 && last.number() <= view.served())) {
-                next = room.status(last.queueId());
-            } else if (last.state() == QueueState.WAITING) {
-                next = new QueueEntry(last.queueId(), performanceId, QueueState.WAITING, last.number(), view.served(), null,
-                        last.opensAt(), view.measuredRate(), last.buyer(), view.lobbySize(), view.stalled());
-            } else {
-                next = last;
+            try {
+                next = positions.current(watcher.entry.queueId());
+            } catch (RuntimeException e) {
+                log.warn("Could not read waiting-room entry {}: {}", watcher.entry.queueId(), e.toString());
+                continue;
             }
             watcher.entry = next;
             if (!send(watcher, next)) {

@@ -42,6 +42,7 @@ public class QueueController {
     private static final int MAX_CLIENT_KEY = 100;
 
     private final WaitingRoom room;
+    private final QueuePositions positions;
     private final CatalogSeatings seatings;
     private final SeatStates seatStates;
     private final AdmissionTokens tokens;
@@ -51,9 +52,10 @@ public class QueueController {
     private final AddressRateLimiter joins;
     private final AddressRateLimiter statusReads;
 
-    public QueueController(WaitingRoom room, CatalogSeatings seatings, SeatStates seatStates, AdmissionTokens tokens,
-                           QueueBroadcaster broadcaster, OnlineProperties properties, Clock clock) {
+    public QueueController(WaitingRoom room, QueuePositions positions, CatalogSeatings seatings, SeatStates seatStates,
+                           AdmissionTokens tokens, QueueBroadcaster broadcaster, OnlineProperties properties, Clock clock) {
         this.room = room;
+        this.positions = positions;
         this.seatings = seatings;
         this.seatStates = seatStates;
         this.tokens = tokens;
@@ -95,7 +97,7 @@ public class QueueController {
             throw soldOut();
         }
         return ResponseEntity.created(URI.create("/api/queue/" + entry.queueId()))
-                .body(QueueStatusView.of(entry, tokens, properties.admissionRate()));
+                .body(QueueStatusView.of(positions.remember(entry), tokens, properties.admissionRate()));
     }
 
     @GetMapping("/queue/{queueId}")
@@ -112,7 +114,7 @@ public class QueueController {
 
     private QueueEntry entry(String queueId) {
         try {
-            return room.status(queueId);
+            return positions.current(queueId);
         } catch (UnknownQueueEntryException e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "unknown-queue-entry",
                     "This place in the queue is not known here; join the queue again.");

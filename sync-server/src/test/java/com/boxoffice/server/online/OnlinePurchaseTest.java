@@ -197,7 +197,8 @@ class OnlinePurchaseTest extends SyncTestBase {
         assertThat(ada.purchase(OnlineBuyer.APPROVED, OnlineBuyer.key()).status()).isIn(200, 202);
 
         JsonNode settled = ada.orderOnceSettled(orderId, "PAYMENT_PENDING");
-        assertThat(settled.get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(settled.get("status").asString()).as(() -> "payments " + jdbc.queryForList(
+                "SELECT status, method, amount_minor, created_at FROM payment WHERE order_id = ?", orderId)).isEqualTo("CONFIRMED");
         assertThat(settled.get("tickets")).hasSize(2);
         assertThat(gateway.netChargedMinor() - netBefore).isEqualTo(12000);
         assertThat(liveTickets()).isEqualTo(2);

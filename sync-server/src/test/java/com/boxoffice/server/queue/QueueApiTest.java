@@ -93,6 +93,25 @@ class QueueApiTest extends SyncTestBase {
     }
 
     @Test
+    void beforeTheSaleOpensBuyersWaitInTheLobbyWithoutAPlace() {
+        Performance template = catalog.seating(fx.newPerformance()).performance();
+        String later = "lobby" + UUID.randomUUID().toString().substring(0, 8);
+        Instant opens = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        tx.executeWithoutResult(status -> performanceRepository.save(PerformanceEntity.from(new Performance(later,
+                template.venueId(), "Tomorrow's show", opens.plusSeconds(86400), opens, opens.plusSeconds(80000),
+                template.tiers(), template.holds(), template.perBuyerLimit(), template.offlinePolicy()))));
+
+        JsonNode early = join(later, "early@example.com", null).json();
+        assertThat(early.get("state").asString()).isEqualTo("LOBBY");
+        assertThat(early.get("position").isNull()).isTrue();
+        assertThat(Instant.parse(early.get("opensAt").asString())).isEqualTo(opens);
+        sleep(300);
+        JsonNode still = fx.get("/api/queue/" + early.get("queueId").asString(), null).json();
+        assertThat(still.get("state").asString()).as("nobody is let through before the sale opens").isEqualTo("LOBBY");
+        assertThat(still.get("admissionToken").isNull()).isTrue();
+    }
+
+    @Test
     void oneLivePlaceAnEmailGivenBackOnlyToTheBrowserThatTookIt() {
         String perf = fx.newPerformance();
         String key = UUID.randomUUID().toString();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Drives simulated buyers through a running sync server's public online API over HTTP (join the
+# waiting room, read the place, wait for admission, hold the best seats, pay with the test card) and
+# checks the outcome in its PostgreSQL: every seat sold once, every confirmed sale recorded.
+#
+#   sync-server/bench/load.sh --url http://127.0.0.1:8080 --performance <id> --buyers 10000 \
+#       --jdbc jdbc:postgresql://127.0.0.1:5432/boxoffice --db-user postgres
+#
+# Other options: --connections 4 --pipeline 32 (joins and status reads), --buyers-at-once 64,
+# --max-seats 4, --db-password. It prints what it did and exits 1 when anything was sold twice or lost.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -q -pl sync-server -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/load-classpath.txt >/dev/null
+java=java
+if ! java -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
+    java=$(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | while read -r j; do
+        "$j" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])' && echo "$j" && break; done)
+fi
+exec "$java" -cp "sync-server/target/test-classes:sync-server/target/classes:$(cat sync-server/target/load-classpath.txt)" \
+    com.boxoffice.server.load.LoadTool "$@"

@@ -1,0 +1,121 @@
+package com.boxoffice.server.load;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A plain HTTP/1.1 client connection for load: keeps the connection open and sends a batch of
+ * requests before reading their answers (pipelining, which HTTP/1.1 servers answer in order), so
+ * a load generator sharing two cores with the server spends its time on requests, not on system
+ * calls. Not thread-safe: one connection per thread.
+ */
+final class PipelinedHttp implements AutoCloseable {
+
+    /** One answer: its status and body. */
+    record Answer(int status, String body) {
+    }
+
+    private final String host;
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+
+    PipelinedHttp(URI base) throws IOException {
+        this.host = base.getHost() + ":" + base.getPort();
+        this.socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+        socket.setSoTimeout(60_000);
+        this.out = socket.getOutputStream();
+        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    }
+
+    static byte[] get(String path) {
+        return ("GET " + path + " HTTP/1.1\r\nHost: load\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] postJson(String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: load\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return request;
+    }
+
+    /** Sends the requests back to back and reads their answers, in order. */
+    List<Answer> send(List<byte[]> requests) throws IOException {
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        for (byte[] request : requests) {
+            batch.write(request);
+        }
+        out.write(batch.toByteArray());
+        out.flush();
+        List<Answer> answers = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            answers.add(read());
+        }
+        return answers;
+    }
+
+    private Answer read() throws IOException {
+        String statusLine = line();
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        int length = -1;
+        boolean chunked = false;
+        String header;
+        while (!(header = line()).isEmpty()) {
+            int colon = header.indexOf(':');
+            String name = header.substring(0, colon).trim();
+            String value = header.substring(colon + 1).trim();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(value);
+            } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                chunked = true;
+            }
+        }
+        byte[] body;
+        if (chunked) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            int size;
+            while ((size = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0) {
+                all.write(in.readNBytes(size));
+                line();
+            }
+            line();
+            body = all.toByteArray();
+        } else {
+            body = in.readNBytes(Math.max(0, length));
+        }
+        return new Answer(status, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) != '\n') {
+            if (c < 0) {
+                throw new IOException("The server closed the connection (" + host + ")");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
