@@ -20,23 +20,27 @@ import java.util.List;
  */
 final class PipelinedHttp implements AutoCloseable {
 
-    /** One answer: its status and body. */
-    record Answer(int status, String body) {
+    /** One answer: its status and body, and whether the server closes the connection after it. */
+    record Answer(int status, String body, boolean closing) {
     }
 
-    private final String host;
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final URI base;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     PipelinedHttp(URI base) throws IOException {
-        this.host = base.getHost() + ":" + base.getPort();
-        this.socket = new Socket();
+        this.base = base;
+        connect();
+    }
+
+    private void connect() throws IOException {
+        socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
         socket.setSoTimeout(60_000);
-        this.out = socket.getOutputStream();
-        this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
     }
 
     static byte[] get(String path) {
@@ -53,17 +57,30 @@ final class PipelinedHttp implements AutoCloseable {
         return request;
     }
 
-    /** Sends the requests back to back and reads their answers, in order. */
+    /**
+     * Sends the requests back to back and reads their answers, in order. A server closes a kept-open
+     * connection after so many requests (Tomcat: 100), saying so on the last answer it gives; the
+     * requests it left unanswered are sent again on a new connection.
+     */
     List<Answer> send(List<byte[]> requests) throws IOException {
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
-        for (byte[] request : requests) {
-            batch.write(request);
-        }
-        out.write(batch.toByteArray());
-        out.flush();
         List<Answer> answers = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            answers.add(read());
+        while (answers.size() < requests.size()) {
+            ByteArrayOutputStream batch = new ByteArrayOutputStream();
+            for (byte[] request : requests.subList(answers.size(), requests.size())) {
+                batch.write(request);
+            }
+            out.write(batch.toByteArray());
+            out.flush();
+            int expected = requests.size();
+            while (answers.size() < expected) {
+                Answer answer = read();
+                answers.add(answer);
+                if (answer.closing()) {
+                    socket.close();
+                    connect();
+                    break;
+                }
+            }
         }
         return answers;
     }
@@ -73,6 +90,7 @@ final class PipelinedHttp implements AutoCloseable {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         int length = -1;
         boolean chunked = false;
+        boolean closing = false;
         String header;
         while (!(header = line()).isEmpty()) {
             int colon = header.indexOf(':');
@@ -82,6 +100,8 @@ final class PipelinedHttp implements AutoCloseable {
                 length = Integer.parseInt(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
                 chunked = true;
+            } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                closing = true;
             }
         }
         byte[] body;
@@ -97,7 +117,7 @@ final class PipelinedHttp implements AutoCloseable {
         } else {
             body = in.readNBytes(Math.max(0, length));
         }
-        return new Answer(status, new String(body, StandardCharsets.UTF_8));
+        return new Answer(status, new String(body, StandardCharsets.UTF_8), closing);
     }
 
     private String line() throws IOException {
@@ -105,7 +125,7 @@ final class PipelinedHttp implements AutoCloseable {
         int c;
         while ((c = in.read()) != '\n') {
             if (c < 0) {
-                throw new IOException("The server closed the connection (" + host + ")");
+                throw new IOException("The server closed the connection (" + base + ")");
             }
             if (c != '\r') {
                 line.append((char) c);
