@@ -2,6 +2,7 @@ package com.boxoffice.server.online;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Enumeration;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -11,10 +12,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.boxoffice.core.performance.Performance;
+import com.boxoffice.server.web.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,7 +28,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The public catalog: performances, their seat maps and what is free now (docs/online-api.md). */
+/** The public catalog: performances, their seat maps, what is free now and what changes (docs/online-api.md). */
 @RestController
 @RequestMapping("/api/performances")
 public class PerformanceController {
@@ -33,10 +38,12 @@ public class PerformanceController {
 
     private final OnlineCatalog catalog;
     private final SeatMaps seatMaps;
+    private final SeatChangeHub changes;
 
-    public PerformanceController(OnlineCatalog catalog, SeatMaps seatMaps) {
+    public PerformanceController(OnlineCatalog catalog, SeatMaps seatMaps, SeatChangeHub changes) {
         this.catalog = catalog;
         this.seatMaps = seatMaps;
+        this.changes = changes;
     }
 
     @Operation(summary = "Performances on sale or still to open, soonest first, with prices and seats free now")
@@ -88,7 +95,39 @@ public class PerformanceController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(catalog.availabilityView(id));
     }
 
-    static boolean acceptsGzip(java.util.Enumeration<String> acceptEncoding) {
+    @Operation(summary = "Server-Sent Events of seat changes after a feed id (?after= or Last-Event-ID), else from now",
+            description = "event: seats (id: the feed id, data: {\"seats\":[indexes],\"states\":\"new state codes\"}); "
+                    + "event: reset (data: {\"reason\":...}): load the availability again and follow on from its feedId. "
+                    + "The stream is closed after a reset.")
+    @GetMapping(value = "/{id}/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter changes(@PathVariable String id, @RequestParam(required = false) String after,
+                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                       HttpServletResponse response) {
+        catalog.performance(id);
+        // a reconnecting browser sends the URL it first opened and, newer, the last id it got
+        String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId.strip() : after;
+        FeedId feedId = null;
+        if (from != null && !from.isBlank()) {
+            try {
+                feedId = FeedId.parse(from.strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("invalid-feed-id", "'" + abbreviate(from)
+                        + "' is not a feed id; give the feedId of GET /api/performances/" + id + "/availability.");
+            }
+        }
+        // the feed exists only once the seats are loaded
+        catalog.ensureLoaded(id);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        // proxies such as nginx would otherwise hold events back in their buffers
+        response.setHeader("X-Accel-Buffering", "no");
+        return changes.subscribe(id, feedId);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    static boolean acceptsGzip(Enumeration<String> acceptEncoding) {
         while (acceptEncoding.hasMoreElements()) {
             for (String part : acceptEncoding.nextElement().split(",")) {
                 String[] codingAndParams = part.split(";");
@@ -108,7 +147,7 @@ public class PerformanceController {
     }
 
     /** If-None-Match compares weakly (RFC 9110 13.1.2): a proxy may have weakened our tag. */
-    static boolean matches(java.util.Enumeration<String> ifNoneMatch, String etag) {
+    static boolean matches(Enumeration<String> ifNoneMatch, String etag) {
         while (ifNoneMatch.hasMoreElements()) {
             for (String tag : ifNoneMatch.nextElement().split(",")) {
                 String t = tag.strip();

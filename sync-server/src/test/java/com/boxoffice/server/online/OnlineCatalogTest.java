@@ -216,15 +216,19 @@ class OnlineCatalogTest extends SyncTestBase {
         assertThat(states.charAt(SyncFixture.seatIndex("BALCONY-A-1"))).isEqualTo('H');
         assertThat(a.get("available").asLong()).isEqualTo(62);
         assertThat(a.get("freeByCategory").toString()).isEqualTo("{\"A\":23,\"B\":36,\"C\":3}");
-        assertThat(a.get("feedId").asString()).isNotEqualTo(before);
+        assertThat(FeedId.parse(a.get("feedId").asString()).isAfter(FeedId.parse(before))).isTrue();
     }
 
     @Test
-    void unknownPerformancesAreProblems() {
+    void unknownPerformancesAreProblems() throws Exception {
         for (String what : List.of("seatmap", "availability")) {
             SyncFixture.Response r = fx.get("/api/performances/no-such-show/" + what, null);
             r.assertProblem(404);
             assertThat(r.json().get("type").asString()).endsWith("/unknown-performance");
+        }
+        try (SseStream stream = SseStream.open(port, "/api/performances/no-such-show/changes")) {
+            assertThat(stream.status()).isEqualTo(404);
+            assertThat(stream.header("Content-Type")).startsWith("application/problem+json");
         }
     }
 
@@ -249,6 +253,7 @@ class OnlineCatalogTest extends SyncTestBase {
         assertThat(paths.has("/api/performances")).isTrue();
         assertThat(paths.has("/api/performances/{id}/seatmap")).isTrue();
         assertThat(paths.has("/api/performances/{id}/availability")).isTrue();
+        assertThat(paths.get("/api/performances/{id}/changes").toString()).contains("text/event-stream");
         assertThat(paths.has("/sync/v1/batches")).as("the terminal API is not public").isFalse();
     }
 
