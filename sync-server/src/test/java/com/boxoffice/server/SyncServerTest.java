@@ -22,7 +22,8 @@ import com.boxoffice.testsupport.TestPostgres;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = SyncServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "boxoffice.sync.bootstrap-token=" + SyncFixture.BOOTSTRAP_TOKEN)
+        // a quick heartbeat, so a test sees one (and a dropped stream noticed) within seconds
+        properties = {"boxoffice.sync.bootstrap-token=" + SyncFixture.BOOTSTRAP_TOKEN, "boxoffice.online.heartbeat=1s"})
 @ContextConfiguration(initializers = SyncServerTest.Servers.class)
 public @interface SyncServerTest {
 

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import com.boxoffice.core.hold.Hold;
 import com.boxoffice.core.hold.HoldRequest;
@@ -22,7 +21,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import tools.jackson.databind.JsonNode;
 
 /** The seat-change stream over real HTTP and a real Redis feed: live changes, catching up, resets, heartbeats. */
-@TestPropertySource(properties = "boxoffice.online.heartbeat=1s")
 class SeatChangesTest extends SyncTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
