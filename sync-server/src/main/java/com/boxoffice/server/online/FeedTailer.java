@@ -285,8 +285,4 @@ final class FeedTailer {
         }
         all.forEach(ChangeSubscriber::close);
     }
-
-    String performanceId() {
-        return performanceId;
-    }
 }
