@@ -37,10 +37,10 @@ public class SeatChangeHub implements SmartLifecycle {
     private final RedisSeatFeed sharedFeed;
     private final OnlineProperties properties;
     private final Map<String, FeedTailer> tailers = new ConcurrentHashMap<>();
-    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("seat-changes-writer-", 0).factory());
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("seat-changes-heartbeat").daemon().factory());
+    // made on start and ended on stop: a context may be stopped and started again (Spring's test
+    // framework pauses contexts it is not using)
+    private volatile ExecutorService writers;
+    private ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
     public SeatChangeHub(RedisClient client, StatefulRedisConnection<String, String> shared, OnlineProperties properties) {
@@ -54,7 +54,8 @@ public class SeatChangeHub implements SmartLifecycle {
      * performance's seats must be loaded in Redis.
      */
     public SseEmitter subscribe(String performanceId, FeedId after) {
-        if (!running) {
+        ExecutorService writers = this.writers;
+        if (!running || writers == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down",
                     "This server is shutting down; connect again in a moment.");
         }
@@ -91,24 +92,31 @@ public class SeatChangeHub implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        writers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("seat-changes-writer-", 0).factory());
+        heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("seat-changes-heartbeat").daemon().factory());
         long every = Math.max(1, properties.heartbeat().toMillis());
         heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
-        heartbeat.shutdownNow();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
         List<FeedTailer> all = List.copyOf(tailers.values());
         tailers.clear();
         all.forEach(FeedTailer::shutdown);
-        writers.shutdown();
-        try {
-            writers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (writers != null) {
+            writers.shutdown();
+            try {
+                writers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

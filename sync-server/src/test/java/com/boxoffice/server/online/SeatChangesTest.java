@@ -180,6 +180,25 @@ class SeatChangesTest extends SyncTestBase {
         assertThat(hub.followed()).doesNotContainKey(perf);
     }
 
+    @Test
+    void stoppingClosesEveryStreamAndStartingAgainServesNewOnes() throws Exception {
+        String perf = fx.newPerformance();
+        try (SseStream open = SseStream.open(port, changes(perf))) {
+            hub.stop();
+            try {
+                assertThat(open.endsWithin(WAIT)).isTrue();
+                assertThat(hub.followed()).isEmpty();
+            } finally {
+                // Spring pauses and resumes contexts it is not using in just this way
+                hub.start();
+            }
+        }
+        try (SseStream again = SseStream.open(port, changes(perf))) {
+            hold(perf, "BALCONY-A-4");
+            assertThat(again.next(WAIT).data()).contains("[" + SyncFixture.seatIndex("BALCONY-A-4") + "]");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String changes(String perf) {
