@@ -31,6 +31,8 @@ import com.boxoffice.testsupport.TestPostgres;
             "boxoffice.online.card-latency-max=20ms", "boxoffice.online.card-decline-rate=0",
             "boxoffice.online.card-timeout-rate=0", "boxoffice.online.card-lookup-lag=500ms",
             "boxoffice.online.card-answer-time=1s", "boxoffice.online.settle-every=300ms",
+            // a quick heartbeat, so a test sees one (and a dropped stream noticed) within seconds
+            "boxoffice.online.heartbeat=1s",
             // test classes with other settings run servers of their own side by side: keep idle connections few
             "spring.datasource.hikari.minimum-idle=2"})
 @ContextConfiguration(initializers = SyncServerTest.Servers.class)

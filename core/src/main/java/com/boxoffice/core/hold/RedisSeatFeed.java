@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -46,6 +49,35 @@ public class RedisSeatFeed {
             }
         }
         return changes;
+    }
+
+    /**
+     * Changes after {@code afterId}, oldest first, read without waiting, provided the feed still holds
+     * the entry {@code afterId} itself. Empty when it does not: the capped stream has trimmed it (the
+     * changes right after it may be gone too) or it never was an entry of this feed, and either way a
+     * reader positioned there cannot be brought up to date, only given a new snapshot. One command,
+     * so a reader joining late can be caught up with a single round trip.
+     *
+     * @param max most changes to answer (zero: only whether {@code afterId} is held)
+     */
+    public Optional<List<SeatChange>> catchUp(String performanceId, String afterId, int max) {
+        List<StreamMessage<String, String>> messages = connection.sync().xrange(RedisKeys.feed(performanceId),
+                Range.create(afterId, "+"), Limit.create(0, max + 1L));
+        if (messages == null || messages.isEmpty() || !messages.get(0).getId().equals(afterId)) {
+            return Optional.empty();
+        }
+        List<SeatChange> changes = new ArrayList<>(messages.size() - 1);
+        for (StreamMessage<String, String> message : messages.subList(1, messages.size())) {
+            changes.add(toChange(message.getId(), message.getBody()));
+        }
+        return Optional.of(changes);
+    }
+
+    /** The id of the newest change, "0-0" when the feed has none: where a reader starting now begins. */
+    public String lastId(String performanceId) {
+        List<StreamMessage<String, String>> last = connection.sync().xrevrange(RedisKeys.feed(performanceId),
+                Range.create("-", "+"), Limit.create(0, 1));
+        return last == null || last.isEmpty() ? "0-0" : last.get(0).getId();
     }
 
     private static SeatChange toChange(String id, Map<String, String> body) {

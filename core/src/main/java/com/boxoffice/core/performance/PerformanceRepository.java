@@ -15,4 +15,8 @@ public interface PerformanceRepository extends JpaRepository<PerformanceEntity, 
     /** Performances whose sale window contains the instant, the same rule as {@link Performance#onSaleAt}. */
     @Query("select p from PerformanceEntity p where p.saleOpens <= :at and p.saleCloses > :at order by p.startsAt")
     List<PerformanceEntity> findOnSaleAt(@Param("at") Instant at);
+
+    /** Performances whose sale has not closed at the instant (on sale now or opening later), soonest first. */
+    @Query("select p from PerformanceEntity p where p.saleCloses > :at order by p.startsAt, p.id")
+    List<PerformanceEntity> findSaleNotClosedAt(@Param("at") Instant at);
 }

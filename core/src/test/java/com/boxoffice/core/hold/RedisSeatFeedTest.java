@@ -104,6 +104,31 @@ class RedisSeatFeedTest {
         assertThatThrownBy(() -> RedisSeatFeed.apply(before.states(), changes)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aReaderIsCaughtUpOnlyFromAnEntryTheCappedFeedStillHolds() {
+        Performance performance = TestSeating.performance(4);
+        seatings.register(performance, TestSeating.venue());
+        RedisHoldStore store = store();
+        store.load(performance.id(), List.of(), Map.of());
+        Availability before = store.availability(performance.id());
+        store.hold(new HoldRequest(performance.id(), null, "t", null, Channel.ONLINE, null, SeatSelection.seats("STALLS-A-1")));
+        store.hold(new HoldRequest(performance.id(), null, "t", null, Channel.ONLINE, null, SeatSelection.seats("STALLS-A-2")));
+        RedisSeatFeed feed = new RedisSeatFeed(SharedRedis.connection());
+        String last = feed.lastId(performance.id());
+        assertThat(last).isEqualTo(store.availability(performance.id()).feedId());
+
+        assertThat(feed.catchUp(performance.id(), before.feedId(), 10).orElseThrow())
+                .extracting(SeatChange::type).containsExactly("HELD", "HELD");
+        assertThat(feed.catchUp(performance.id(), before.feedId(), 1).orElseThrow()).hasSize(1);
+        assertThat(feed.catchUp(performance.id(), last, 10)).contains(List.of());
+        assertThat(feed.catchUp(performance.id(), "1-0", 10)).as("an id the feed never had").isEmpty();
+
+        // the stream is capped: once the entry a reader stands on is trimmed, it cannot be caught up
+        SharedRedis.connection().sync().xtrim(RedisKeys.feed(performance.id()), 1);
+        assertThat(feed.catchUp(performance.id(), before.feedId(), 10)).isEmpty();
+        assertThat(feed.catchUp(performance.id(), last, 10)).contains(List.of());
+    }
+
     private static List<SeatChange> readAll(RedisSeatFeed feed, String performanceId, String from) {
         List<SeatChange> all = new ArrayList<>();
         String cursor = from;
