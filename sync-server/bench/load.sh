@@ -6,8 +6,9 @@
 #   sync-server/bench/load.sh --url http://127.0.0.1:8080 --performance <id> --buyers 10000 \
 #       --jdbc jdbc:postgresql://127.0.0.1:5432/boxoffice --db-user postgres
 #
-# Other options: --connections 4 --pipeline 32 (joins and status reads), --buyers-at-once 64,
-# --max-seats 4, --db-password. It prints what it did and exits 1 when anything was sold twice or lost.
+# Other options: --connections 4 --pipeline 32 --requests-per-connection 100 (joins and status reads:
+# the last is the server's server.tomcat.max-keep-alive-requests), --buyers-at-once 64,
+# --max-seats 4, --buy false (join and read statuses only), --db-password. It prints what it did and exits 1 when anything was sold twice or lost.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -pl sync-server -am test-compile dependency:build-classpath -Dmdep.includeScope=test \

@@ -73,7 +73,7 @@ class QueueBenchmark extends SyncTestBase {
         int buyers = Integer.getInteger("bench.buyers", 500_000);
         String performanceId = performance(house());
         LoadTool.Result result = new LoadTool(new LoadTool.Options(URI.create("http://127.0.0.1:" + port), performanceId,
-                buyers, 4, 64, 64, 4, jdbcUrl, dbUser, dbPassword)).run();
+                buyers, 16, 64, 1000, 64, 4, true, jdbcUrl, dbUser, dbPassword)).run();
 
         System.out.printf("RESULT queue joins=%d join_per_s=%.0f status_reads_per_s=%.0f sold=%d oversold=%d seconds=%.1f%n",
                 result.joined(), result.joinPerSecond(), result.statusReadsPerSecond(), result.sold(), result.oversold(),

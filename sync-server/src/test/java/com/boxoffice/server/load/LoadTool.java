@@ -59,11 +59,13 @@ public final class LoadTool {
      *
      * @param connections  kept-open connections for joins and status reads
      * @param pipeline     requests sent on a connection before reading their answers
+     * @param requestsPerConnection most requests the server answers on one kept-open connection
      * @param buyersAtOnce buyers going through hold and purchase at the same time
      * @param maxSeats     most seats one buyer asks for
      */
-    public record Options(URI base, String performanceId, int buyers, int connections, int pipeline, int buyersAtOnce,
-                          int maxSeats, String jdbcUrl, String dbUser, String dbPassword) {
+    public record Options(URI base, String performanceId, int buyers, int connections, int pipeline,
+                          int requestsPerConnection, int buyersAtOnce, int maxSeats, boolean buy, String jdbcUrl,
+                          String dbUser, String dbPassword) {
     }
 
     /**
@@ -106,9 +108,11 @@ public final class LoadTool {
         Map<String, String> seatsSold = new ConcurrentHashMap<>();
         AtomicInteger purchases = new AtomicInteger();
         AtomicInteger soldOutTold = new AtomicInteger();
-        long buyStart = System.nanoTime();
-        buy(entries, seatsSold, purchases, soldOutTold);
-        log("bought %d seats in %d purchases in %.1f s", seatsSold.size(), purchases.get(), seconds(buyStart));
+        if (options.buy()) {
+            long buyStart = System.nanoTime();
+            buy(entries, seatsSold, purchases, soldOutTold);
+            log("bought %d seats in %d purchases in %.1f s", seatsSold.size(), purchases.get(), seconds(buyStart));
+        }
 
         long[] checked = options.jdbcUrl() == null ? new long[] {-1, -1} : check(seatsSold);
         return new Result(queueIds.size(), queueIds.size() / joinSeconds, entries.size(), entries.size() / statusSeconds,
@@ -121,7 +125,7 @@ public final class LoadTool {
         String[] ids = new String[options.buyers()];
         String path = "/api/performances/" + options.performanceId() + "/queue";
         parallel((from, to) -> {
-            try (PipelinedHttp connection = new PipelinedHttp(options.base())) {
+            try (PipelinedHttp connection = new PipelinedHttp(options.base(), options.requestsPerConnection())) {
                 for (int i = from; i < to; i += options.pipeline()) {
                     List<byte[]> batch = new ArrayList<>();
                     for (int j = i; j < Math.min(to, i + options.pipeline()); j++) {
@@ -147,7 +151,7 @@ public final class LoadTool {
     private List<Entry> readStatuses(List<String> queueIds) throws Exception {
         Entry[] entries = new Entry[queueIds.size()];
         parallel(queueIds.size(), (from, to) -> {
-            try (PipelinedHttp connection = new PipelinedHttp(options.base())) {
+            try (PipelinedHttp connection = new PipelinedHttp(options.base(), options.requestsPerConnection())) {
                 for (int i = from; i < to; i += options.pipeline()) {
                     List<byte[]> batch = new ArrayList<>();
                     for (int j = i; j < Math.min(to, i + options.pipeline()); j++) {
@@ -348,13 +352,16 @@ public final class LoadTool {
         }
         if (!a.containsKey("url") || !a.containsKey("performance")) {
             System.err.println("usage: --url http://host:port --performance <id> [--buyers 10000] [--connections 4] [--pipeline 32]"
-                    + " [--buyers-at-once 64] [--max-seats 4] [--jdbc jdbc:postgresql://...] [--db-user u] [--db-password p]");
+                    + " [--requests-per-connection 100] [--buyers-at-once 64] [--max-seats 4] [--buy false: join and read statuses only]"
+                    + " [--jdbc jdbc:postgresql://...] [--db-user u] [--db-password p]");
             System.exit(2);
         }
         Result result = new LoadTool(new Options(URI.create(a.get("url")), a.get("performance"),
                 Integer.parseInt(a.getOrDefault("buyers", "10000")), Integer.parseInt(a.getOrDefault("connections", "4")),
-                Integer.parseInt(a.getOrDefault("pipeline", "32")), Integer.parseInt(a.getOrDefault("buyers-at-once", "64")),
-                Integer.parseInt(a.getOrDefault("max-seats", "4")), a.get("jdbc"), a.getOrDefault("db-user", "postgres"),
+                Integer.parseInt(a.getOrDefault("pipeline", "32")), Integer.parseInt(a.getOrDefault("requests-per-connection", "100")),
+                Integer.parseInt(a.getOrDefault("buyers-at-once", "64")),
+                Integer.parseInt(a.getOrDefault("max-seats", "4")), Boolean.parseBoolean(a.getOrDefault("buy", "true")),
+                a.get("jdbc"), a.getOrDefault("db-user", "postgres"),
                 a.getOrDefault("db-password", ""))).run();
         System.out.println(result);
         System.exit(result.oversold() == 0 ? 0 : 1);

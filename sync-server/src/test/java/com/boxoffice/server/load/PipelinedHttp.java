@@ -25,16 +25,21 @@ final class PipelinedHttp implements AutoCloseable {
     }
 
     private final URI base;
+    private final int requestsPerConnection;
+    private int sentOnConnection;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    PipelinedHttp(URI base) throws IOException {
+    /** @param requestsPerConnection most requests the server answers on one connection (Tomcat's default: 100) */
+    PipelinedHttp(URI base, int requestsPerConnection) throws IOException {
         this.base = base;
+        this.requestsPerConnection = requestsPerConnection;
         connect();
     }
 
     private void connect() throws IOException {
+        sentOnConnection = 0;
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
@@ -59,30 +64,39 @@ final class PipelinedHttp implements AutoCloseable {
 
     /**
      * Sends the requests back to back and reads their answers, in order. A server closes a kept-open
-     * connection after so many requests (Tomcat: 100), saying so on the last answer it gives; the
-     * requests it left unanswered are sent again on a new connection.
+     * connection after so many requests (Tomcat: 100 unless set), answering the last with Connection: close;
+     * requests already sent past that would be lost with the connection, so no more than that many
+     * go on one connection, and any left unanswered are sent again on a new one.
      */
     List<Answer> send(List<byte[]> requests) throws IOException {
         List<Answer> answers = new ArrayList<>(requests.size());
         while (answers.size() < requests.size()) {
+            if (sentOnConnection >= requestsPerConnection) {
+                reconnect();
+            }
+            int chunk = Math.min(requests.size() - answers.size(), requestsPerConnection - sentOnConnection);
             ByteArrayOutputStream batch = new ByteArrayOutputStream();
-            for (byte[] request : requests.subList(answers.size(), requests.size())) {
+            for (byte[] request : requests.subList(answers.size(), answers.size() + chunk)) {
                 batch.write(request);
             }
             out.write(batch.toByteArray());
             out.flush();
-            int expected = requests.size();
-            while (answers.size() < expected) {
+            sentOnConnection += chunk;
+            for (int i = 0; i < chunk; i++) {
                 Answer answer = read();
                 answers.add(answer);
                 if (answer.closing()) {
-                    socket.close();
-                    connect();
+                    reconnect();
                     break;
                 }
             }
         }
         return answers;
+    }
+
+    private void reconnect() throws IOException {
+        socket.close();
+        connect();
     }
 
     private Answer read() throws IOException {
