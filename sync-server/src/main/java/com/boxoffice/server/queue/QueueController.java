@@ -2,7 +2,6 @@ package com.boxoffice.server.queue;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -53,7 +52,8 @@ public class QueueController {
     private final AddressRateLimiter statusReads;
 
     public QueueController(WaitingRoom room, QueuePositions positions, CatalogSeatings seatings, SeatStates seatStates,
-                           AdmissionTokens tokens, QueueBroadcaster broadcaster, OnlineProperties properties, Clock clock) {
+                           AdmissionTokens tokens, QueueBroadcaster broadcaster, OnlineProperties properties, Clock clock,
+                           QueueLimits limits) {
         this.room = room;
         this.positions = positions;
         this.seatings = seatings;
@@ -62,8 +62,8 @@ public class QueueController {
         this.broadcaster = broadcaster;
         this.properties = properties;
         this.clock = clock;
-        this.joins = new AddressRateLimiter(properties.joinsPerMinute(), Duration.ofMinutes(1));
-        this.statusReads = new AddressRateLimiter(properties.statusReadsPerSecond(), Duration.ofSeconds(1));
+        this.joins = limits.joins();
+        this.statusReads = limits.statusReads();
     }
 
     /** What a buyer sends to join. */
@@ -102,7 +102,13 @@ public class QueueController {
 
     @GetMapping("/queue/{queueId}")
     QueueStatusView status(@PathVariable String queueId, HttpServletRequest request) {
-        limit(statusReads, request, "status reads");
+        // a waiting entry is answered by QueueStatusFilter; what comes here has had its allowance taken there
+        Object wait = request.getAttribute(QueueStatusFilter.LIMIT_WAIT);
+        if (wait == null) {
+            limit(statusReads, request, "status reads");
+        } else {
+            refuseIfOver((Long) wait, "status reads");
+        }
         return QueueStatusView.of(entry(queueId), tokens, properties.admissionRate());
     }
 
@@ -126,7 +132,10 @@ public class QueueController {
     }
 
     private static void limit(AddressRateLimiter limiter, HttpServletRequest request, String what) {
-        long wait = limiter.acquire(request.getRemoteAddr());
+        refuseIfOver(limiter.acquire(request.getRemoteAddr()), what);
+    }
+
+    private static void refuseIfOver(long wait, String what) {
         if (wait > 0) {
             throw ApiException.tooManyRequests("Too many " + what + " from your address; try again in " + wait
                     + (wait == 1 ? " second." : " seconds."), wait);

@@ -44,7 +44,7 @@ import com.boxoffice.server.load.LoadTool;
  *
  * <pre>./mvnw -q -Pbench -pl sync-server -am verify -Dtest=QueueBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * {@code -Dbench.buyers=N} runs a smaller sale.
+ * {@code -Dbench.buyers=N} runs a smaller sale; {@code -Dbench.noBuying=true} only joins and reads positions.
  */
 @Tag("bench")
 @TestPropertySource(properties = {"boxoffice.online.admission-rate=5000", "boxoffice.online.admission-burst=5000",
@@ -73,7 +73,7 @@ class QueueBenchmark extends SyncTestBase {
         int buyers = Integer.getInteger("bench.buyers", 500_000);
         String performanceId = performance(house());
         LoadTool.Result result = new LoadTool(new LoadTool.Options(URI.create("http://127.0.0.1:" + port), performanceId,
-                buyers, 16, 64, 1000, 64, 4, true, jdbcUrl, dbUser, dbPassword)).run();
+                buyers, 16, 64, 1000, 64, 4, !Boolean.getBoolean("bench.noBuying"), jdbcUrl, dbUser, dbPassword)).run();
 
         System.out.printf("RESULT queue joins=%d join_per_s=%.0f status_reads_per_s=%.0f sold=%d oversold=%d seconds=%.1f%n",
                 result.joined(), result.joinPerSecond(), result.statusReadsPerSecond(), result.sold(), result.oversold(),

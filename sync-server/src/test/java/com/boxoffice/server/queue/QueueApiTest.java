@@ -109,6 +109,13 @@ class QueueApiTest extends SyncTestBase {
         JsonNode still = fx.get("/api/queue/" + early.get("queueId").asString(), null).json();
         assertThat(still.get("state").asString()).as("nobody is let through before the sale opens").isEqualTo("LOBBY");
         assertThat(still.get("admissionToken").isNull()).isTrue();
+        assertThat(still.get("queueId").asString()).isEqualTo(early.get("queueId").asString());
+        assertThat(still.get("estimatedWaitSeconds").isNull()).isTrue();
+        assertThat(Instant.parse(still.get("opensAt").asString())).isEqualTo(opens);
+
+        // answered without Spring MVC, yet timed under its path like any other call
+        JsonNode timed = fx.get("/actuator/metrics/http.server.requests?tag=uri:/api/queue/%7BqueueId%7D&tag=status:200", null).json();
+        assertThat(timed.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
