@@ -3,6 +3,10 @@
 # waiting room, read the place, wait for admission, hold the best seats, pay with the test card) and
 # checks the outcome in its PostgreSQL: every seat sold once, every confirmed sale recorded.
 #
+# Every simulated buyer comes from this machine's one address, so start the server with the
+# per-address limits raised (and, to sell out quickly, a higher admission rate):
+#   java -jar sync-server/target/boxoffice-sync-server-*.jar --boxoffice.online.joins-per-minute=100000000 \
+#       --boxoffice.online.status-reads-per-second=100000000 --boxoffice.online.admission-rate=500
 #   sync-server/bench/load.sh --url http://127.0.0.1:8080 --performance <id> --buyers 10000 \
 #       --jdbc jdbc:postgresql://127.0.0.1:5432/boxoffice --db-user postgres
 #
