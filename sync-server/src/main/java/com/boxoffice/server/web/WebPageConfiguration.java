@@ -3,12 +3,9 @@ package com.boxoffice.server.web;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.ContentVersionStrategy;
-import org.springframework.web.servlet.resource.HttpResource;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -24,6 +21,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * {@link org.springframework.web.servlet.resource.ResourceUrlProvider} (which picks the plain
  * pattern for a plain path) names the versioned file, and a versioned name whose hash is not the
  * file's content (an older or newer release) is a 404, never a year-long copy of the wrong file.
+ * Every asset carries a weak ETag of its content ({@link WeakTaggedAssets}), so If-None-Match is
+ * answered 304 and Tomcat may compress it.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebPageConfiguration implements WebMvcConfigurer {
@@ -33,8 +32,6 @@ public class WebPageConfiguration implements WebMvcConfigurer {
     /** A file name with the content version strategy's 32 hex digits before the extension. */
     private static final String VERSIONED = "/assets/{file:[a-zA-Z0-9_.-]+-" + "[0-9a-f]".repeat(32) + "\\.[a-z0-9]+}";
 
-    private static final ContentVersionStrategy CONTENT = new ContentVersionStrategy();
-
     static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
     @Override
@@ -42,27 +39,17 @@ public class WebPageConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler(VERSIONED)
                 .addResourceLocations(ASSETS)
                 .setCacheControl(IMMUTABLE)
-                .setEtagGenerator(WebPageConfiguration::contentTag)
+                .setEtagGenerator(WeakTaggedAssets::tagOf)
                 .resourceChain(true)
+                .addResolver(new WeakTaggedAssets())
                 .addResolver(contentVersions());
         registry.addResourceHandler("/assets/**")
                 .addResourceLocations(ASSETS)
                 .setCacheControl(CacheControl.noCache())
-                .setEtagGenerator(WebPageConfiguration::contentTag)
+                .setEtagGenerator(WeakTaggedAssets::tagOf)
                 .resourceChain(true)
+                .addResolver(new WeakTaggedAssets())
                 .addResolver(contentVersions());
-    }
-
-    /**
-     * The asset's content hash as its entity tag, so If-None-Match is answered 304 (without a tag
-     * generator Spring checks only If-Modified-Since): a versioned file carries its hash already,
-     * a plain one is hashed when asked for, which nothing of ours does.
-     */
-    private static String contentTag(Resource resource) {
-        if (resource instanceof HttpResource versioned && versioned.getResponseHeaders().getETag() != null) {
-            return versioned.getResponseHeaders().getETag();
-        }
-        return "\"" + CONTENT.getResourceVersion(resource) + "\"";
     }
 
     private static VersionResourceResolver contentVersions() {
