@@ -607,8 +607,9 @@ async function onRelease() {
   try {
     await api.release(s.hold.holdId, s.hold.holdToken, s.admissionToken);
   } catch (e) {
-    done();
+    // a hold the server no longer knows or that has ended is given back already
     if (e.status !== 404 && e.type !== 'hold-ended') {
+      done();
       problem(e);
       return;
     }

@@ -483,9 +483,11 @@ export class SeatMap {
     return this.nearest(from, (dx, dy) => (dx * direction > this.radius ? Math.abs(dx) + 3 * Math.abs(dy) : Infinity));
   }
 
-  /** The nearest seat in the row in front (up: -1) or behind (down: +1). */
+  /** The nearest seat in another row in front (up: -1) or behind (down: +1); curved rows rise at their ends. */
   across(from, direction) {
-    return this.nearest(from, (dx, dy) => (dy * direction > this.radius ? Math.abs(dy) + 3 * Math.abs(dx) : Infinity));
+    const row = this.rowOf[from];
+    return this.nearest(from, (dx, dy, seat) => (this.rowOf[seat.index] !== row && dy * direction > this.radius
+      ? Math.abs(dy) + 3 * Math.abs(dx) : Infinity));
   }
 
   nearest(from, score) {
@@ -493,7 +495,7 @@ export class SeatMap {
     let best = -1;
     let bestScore = Infinity;
     for (const seat of this.seats) {
-      const s = score(seat.x - origin.x, seat.y - origin.y);
+      const s = score(seat.x - origin.x, seat.y - origin.y, seat);
       if (s < bestScore) {
         bestScore = s;
         best = seat.index;

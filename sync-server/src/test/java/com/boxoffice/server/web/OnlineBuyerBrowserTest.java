@@ -69,6 +69,7 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
     private static final Map<String, Long> PRICES = Map.of("A", 6500L, "B", 4500L, "C", 3000L, "D", 1800L);
     private static final String APPROVED = "4242 4242 4242 4242";
     private static final String DECLINED = "4000 0000 0000 0002";
+    private static final String TIMES_OUT_CHARGED = "4000 0000 0000 0259";
 
     @Autowired
     private WaitingRoom room;
@@ -198,10 +199,9 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
                 + " AND buyer = 'ada@example.com' AND channel = 'ONLINE'", perf)).isEqualTo(1);
         assertThat(held).allSatisfy(seat -> assertThat(state(perf, seat)).isEqualTo('S'));
 
-        // a phone's width: nothing wider than the screen
         browser.manage().window().setSize(new Dimension(375, 812));
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> viewportWidth() <= 375);
-        assertThat(pageWidth()).isLessThanOrEqualTo(viewportWidth());
+        assertThat(pageWidth()).as("nothing wider than a phone").isLessThanOrEqualTo(viewportWidth());
         shot("online-9-mobile.png");
         assertNoPageErrors();
     }
@@ -215,6 +215,7 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
         joinAs("grace@example.com");
         visible("#step-seats");
         waitForMap();
+        fitsAPhone();
         // the best seats at any price: the front rows, at the standard price
         find("#best-button").click();
 
@@ -293,7 +294,8 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
         assertThat(second.getAttribute("aria-label")).endsWith(", chosen");
         press(Keys.ARROW_DOWN);
         WebElement third = focused();
-        assertThat(third.getAttribute("data-seat-id")).isNotEqualTo(second.getAttribute("data-seat-id"));
+        // the row behind, not the next seat of a row that curves
+        assertThat(third.getAttribute("aria-label")).doesNotStartWith(rowOf(second.getAttribute("aria-label")));
         press(Keys.SPACE);
         assertThat(third.getAttribute("aria-checked")).isEqualTo("true");
         List<String> chosen = List.of(second.getAttribute("data-seat-id"), third.getAttribute("data-seat-id"));
@@ -311,6 +313,54 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
         assertThat(heldSeatIds()).containsExactlyInAnyOrderElementsOf(chosen);
         assertThat(chosen).allSatisfy(seat -> assertThat(state(perf, seat)).isEqualTo('H'));
         assertThat(state(perf, taken)).isEqualTo('H');
+        fitsAPhone();
+
+        // given back: free for everyone again, and the buyer may choose again while admitted
+        find("#release-button").click();
+        visible("#step-seats");
+        assertThat(waitFor(By.cssSelector("#message.message-info")).getText()).contains("Your seats were released");
+        assertThat(chosen).allSatisfy(seat -> assertThat(state(perf, seat)).isEqualTo('.'));
+        waitForMap();
+        assertThat(chosen).allSatisfy(seat -> new WebDriverWait(browser, WAIT)
+                .until(d -> "false".equals(find("[data-seat-id='" + seat + "']").getAttribute("aria-disabled"))));
+        assertThat(fx.count("SELECT count(*) FROM sale_order WHERE performance_id = ? AND status = 'CANCELLED'", perf)).isEqualTo(1);
+        assertNoPageErrors();
+    }
+
+    @Test
+    void aPaymentTheBankIsSlowToConfirmIsFollowedUntilTheTicketsCome() {
+        String perf = fx.newPerformance("Tosca", THEATRE, eveningInDays(20), Instant.now().minus(Duration.ofDays(2)), PRICES);
+
+        open();
+        performance(perf).findElement(By.tagName("button")).click();
+        joinAs("barbara@example.com");
+        visible("#step-seats");
+        waitForMap();
+        new Select(find("#best-count")).selectByValue("3");
+        new Select(find("#best-tier")).selectByValue("C");
+        find("#best-button").click();
+
+        visible("#step-pay");
+        List<String> held = heldSeatIds();
+        assertThat(held).hasSize(3);
+        assertThat(text("#hold-total")).isEqualTo("€90.00");
+        // the card is charged but the bank does not answer: the server settles it in the background
+        fillCard("Barbara Liskov", TIMES_OUT_CHARGED);
+        // the wait may be over within a second: every sentence the page says while paying is noted
+        ((JavascriptExecutor) browser).executeScript("const said = document.getElementById('pay-pending-text');"
+                + " window.saidWhilePaying = [];"
+                + " new MutationObserver(() => window.saidWhilePaying.push(said.textContent))"
+                + ".observe(said, {childList: true, characterData: true, subtree: true});");
+        find("#pay-button").click();
+
+        visible("#step-tickets");
+        waitForTickets(3);
+        assertThat((List<?>) ((JavascriptExecutor) browser).executeScript("return window.saidWhilePaying"))
+                .anySatisfy(said -> assertThat((String) said).contains("not confirmed the payment yet", "Do not pay again"));
+        assertThat(soldSeats(perf)).containsExactlyInAnyOrderElementsOf(held);
+        assertThat(fx.count("SELECT count(*) FROM sale_order WHERE performance_id = ?", perf)).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM payment p JOIN sale_order o ON o.id = p.order_id"
+                + " WHERE o.performance_id = ? AND p.status = 'CAPTURED'", perf)).as("charged once").isEqualTo(1);
         assertNoPageErrors();
     }
 
@@ -419,6 +469,20 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
     private String storedQueueId(String performanceId) {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.parse(localStorage.getItem('boxoffice.online.v1')).sessions[arguments[0]].queueId", performanceId);
+    }
+
+    /** "Stalls row A" of "Stalls row A seat 12, ...". */
+    private static String rowOf(String seatLabel) {
+        return seatLabel.substring(0, seatLabel.indexOf(" seat "));
+    }
+
+    /** At a phone's width (375 CSS pixels) nothing on the step is wider than the screen. */
+    private void fitsAPhone() {
+        Dimension before = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(375, 812));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> viewportWidth() <= 375);
+        assertThat(pageWidth()).as("nothing wider than a phone").isLessThanOrEqualTo(viewportWidth());
+        browser.manage().window().setSize(before);
     }
 
     private long viewportWidth() {
