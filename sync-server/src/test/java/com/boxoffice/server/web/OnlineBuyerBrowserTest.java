@@ -129,8 +129,9 @@ class OnlineBuyerBrowserTest extends SyncTestBase {
         Instant startsAt = eveningInDays(24);
         fx.newPerformance("The Magic Flute", THEATRE, eveningInDays(40), Instant.now().plus(Duration.ofDays(3)), PRICES);
         fx.newPerformance("Swan Lake", THEATRE, eveningInDays(12), Instant.now().minus(Duration.ofDays(5)), PRICES);
-        // the sale opens a few seconds after the buyer arrives: the waiting room first, then the line
-        String perf = fx.newPerformance("Hamlet", THEATRE, startsAt, Instant.now().plusSeconds(12), PRICES);
+        // the sale opens 20 s after the buyer arrives (time enough to join and reload on a slow machine):
+        // the waiting room first, then the line
+        String perf = fx.newPerformance("Hamlet", THEATRE, startsAt, Instant.now().plusSeconds(20), PRICES);
 
         open();
         WebElement hamlet = performance(perf);
