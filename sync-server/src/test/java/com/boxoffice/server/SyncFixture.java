@@ -163,6 +163,32 @@ public final class SyncFixture {
         return newPerformance(OfflinePolicy.AT_RISK_ALLOWED);
     }
 
+    /**
+     * A new performance of a title at a venue (stored first when it is not yet), its sale open from
+     * {@code saleOpens} until an hour before it starts, each priced category at the price given (EUR
+     * minor units), with the usual hold times and a limit of 8 seats a buyer.
+     */
+    public String newPerformance(String title, Venue venue, Instant startsAt, Instant saleOpens, Map<String, Long> prices) {
+        String id = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        List<PriceTier> tiers = new ArrayList<>();
+        for (PriceCategory category : venue.categories()) {
+            Long price = prices.get(category.code());
+            if (price != null) {
+                tiers.add(new PriceTier(category.code(), category.name(), price, "EUR"));
+            }
+        }
+        Performance performance = new Performance(id, venue.id(), title, startsAt, saleOpens, startsAt.minus(Duration.ofHours(1)),
+                tiers, HoldPolicy.DEFAULT, 8, OfflinePolicy.AT_RISK_ALLOWED);
+        Instant now = Instant.now();
+        tx.executeWithoutResult(status -> {
+            if (!venues.existsById(venue.id())) {
+                venues.save(VenueEntity.from(venue, VenueJson.write(venue), now));
+            }
+            performances.save(PerformanceEntity.from(performance));
+        });
+        return id;
+    }
+
     /** Allocates seats to a terminal, durably and in the live state, as a manager would. */
     public void allocate(String performanceId, String terminalId, String... seatIds) {
         tx.executeWithoutResult(status -> {
