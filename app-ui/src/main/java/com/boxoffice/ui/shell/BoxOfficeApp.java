@@ -78,11 +78,14 @@ public class BoxOfficeApp extends Application {
 
     @Override
     public void init() {
-        String configured = System.getProperty("boxoffice.holds.redis-url", System.getenv().getOrDefault("BOXOFFICE_REDIS_URL", ""));
+        ClientConfigFile file = ClientConfigFile.ofThisUser();
+        String configured = System.getProperty("boxoffice.holds.redis-url", System.getenv().getOrDefault("BOXOFFICE_REDIS_URL",
+                file.get("boxoffice.holds.redis-url", "")));
         redis = LocalRedis.resolve(configured);
         context = new SpringApplicationBuilder(ClientConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .headless(false)
+                .initializers(file.initializer())
                 .properties("boxoffice.holds.redis-url=" + redis.url())
                 .run(arguments != null ? arguments : getParameters().getRaw().toArray(String[]::new));
         if (context.getBean(ClientProperties.class).demo()) {
