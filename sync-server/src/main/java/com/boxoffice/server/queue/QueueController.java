@@ -102,7 +102,7 @@ public class QueueController {
 
     @GetMapping("/queue/{queueId}")
     QueueStatusView status(@PathVariable String queueId, HttpServletRequest request) {
-        // a waiting entry is answered by QueueStatusFilter; what comes here has had its allowance taken there
+        // a known entry is answered by QueueStatusFilter; what comes here has had its allowance taken there
         Object wait = request.getAttribute(QueueStatusFilter.LIMIT_WAIT);
         if (wait == null) {
             limit(statusReads, request, "status reads");

@@ -18,13 +18,13 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The waiting room's hottest call, {@code GET /api/queue/{queueId}} for a buyer waiting or just
- * admitted, answered without going through Spring MVC: every waiting buyer polls it, so the handler
- * lookup, argument resolution and content negotiation that every other call can afford would cost
- * here most of the server's time. The answer is the same JSON the controller gives (written by the
- * application's JSON mapper), and the request is still timed under its path pattern. Everything
- * else (a finished or unknown entry, a refused rate, another method) goes on to the controller,
- * which answers it as before; the address's allowance is taken once, here.
+ * The waiting room's hottest call, {@code GET /api/queue/{queueId}}, answered without going through
+ * Spring MVC: every waiting buyer polls it (and, when the last seat sells, all of them at once learn
+ * of it here), so the handler lookup, argument resolution and content negotiation that every other
+ * call can afford would cost here most of the server's time. The answer is the same JSON the
+ * controller gives (written by the application's JSON mapper), and the request is still timed under
+ * its path pattern. What is answered with a problem (an unknown entry, a refused rate) goes on to
+ * the controller, which answers it as before; the address's allowance is taken once, here.
  */
 public class QueueStatusFilter extends OncePerRequestFilter {
 
@@ -59,7 +59,7 @@ public class QueueStatusFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long wait = statusReads.acquire(request.getRemoteAddr());
         if (wait == 0) {
-            QueueEntry entry = answerable(queueId(request));
+            QueueEntry entry = known(queueId(request));
             if (entry != null) {
                 ServerHttpObservationFilter.findObservationContext(request)
                         .ifPresent(context -> context.setPathPattern(PATTERN));
@@ -73,14 +73,10 @@ public class QueueStatusFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The entry when it is waiting or admitted, the answers every buyer polls for; else null. */
-    private QueueEntry answerable(String queueId) {
+    /** The entry as it stands, or null when there is no such entry. */
+    private QueueEntry known(String queueId) {
         try {
-            QueueEntry entry = positions.current(queueId);
-            return switch (entry.state()) {
-                case WAITING, LOBBY, ADMITTED -> entry;
-                default -> null;
-            };
+            return positions.current(queueId);
         } catch (UnknownQueueEntryException e) {
             return null;
         }
