@@ -467,9 +467,9 @@ public class KioskView {
         return corner;
     }
 
-    /** A manager's PIN, typed on a touch keypad, closes the kiosk. */
+    /** The kiosk's own PIN or a manager's, typed on a touch keypad, closes the kiosk. */
     private VBox buildPinPad() {
-        Label title = new Label("Manager PIN to leave kiosk mode");
+        Label title = new Label("Staff PIN to leave kiosk mode");
         title.getStyleClass().add("kiosk-question");
         PasswordField pin = new PasswordField();
         pin.setId("kiosk-pin");
@@ -494,7 +494,7 @@ public class KioskView {
                         buttons.forEach(b -> b.setDisable(true));
                         Fx.inBackground(() -> model.isManagerPin(typed), manager -> {
                             buttons.forEach(b -> b.setDisable(false));
-                            wrong.setText(manager ? "" : "That PIN is not a manager's.");
+                            wrong.setText(manager ? "" : "That PIN does not open this kiosk. Ask a manager.");
                             if (manager) {
                                 model.leave();
                             }

@@ -66,6 +66,7 @@ import com.boxoffice.ui.common.ConnectionMonitor;
 import com.boxoffice.ui.common.LocalSecret;
 import com.boxoffice.ui.demo.DemoCatalog;
 import com.boxoffice.ui.kiosk.KioskDesk;
+import com.boxoffice.ui.kiosk.KioskExitPin;
 import com.boxoffice.ui.manager.ManagerDesk;
 import com.boxoffice.ui.manager.SeatAssignments;
 import com.boxoffice.ui.seatmap.SeatMapViewModel;
@@ -294,7 +295,8 @@ public class ClientConfiguration {
                         InMemoryPerformanceSeatings seatings, Supplier<SeatMapViewModel> seatMapViewModels,
                         ClientProperties properties, StaffDirectory staff, TicketFiles tickets, OfflineSelling offline) {
         return new KioskDesk(sales, holds, clock, catalog, seatings, seatMapViewModels, properties.terminalId(), tickets,
-                pin -> staff.verifyManagerPin(pin).isPresent(), offline::offlineSeats);
+                new KioskExitPin(properties.kioskPin(), pin -> staff.verifyManagerPin(pin).isPresent()),
+                offline::offlineSeats);
     }
 
     @Bean

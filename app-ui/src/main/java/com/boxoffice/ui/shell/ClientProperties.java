@@ -3,6 +3,8 @@ package com.boxoffice.ui.shell;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.boxoffice.ui.kiosk.KioskExitPin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        gave it ({@code terminalId.secret})
  * @param snapshotEvery   how often, while online, the terminal keeps a copy of each performance's seats
  *                        to sell from if the connection drops
+ * @param kioskPin        the kiosk's own PIN (4 to 8 digits) that takes it out of kiosk mode, besides any
+ *                        manager's; blank: managers' PINs only
  */
 @ConfigurationProperties("boxoffice.client")
 public record ClientProperties(
@@ -31,13 +35,15 @@ public record ClientProperties(
         @DefaultValue("true") boolean demo,
         @DefaultValue("") String syncUrl,
         @DefaultValue("") String syncCredential,
-        @DefaultValue("15s") Duration snapshotEvery) {
+        @DefaultValue("15s") Duration snapshotEvery,
+        @DefaultValue("") String kioskPin) {
 
     public ClientProperties {
         if (!syncUrl.isBlank() && syncCredential.isBlank()) {
             throw new IllegalArgumentException("boxoffice.client.sync-url is set but boxoffice.client.sync-credential is "
                     + "not: give the terminal's credential (terminalId.secret) as registering the terminal gave it");
         }
+        KioskExitPin.check(kioskPin);
     }
 
     /** Whether sales are delivered to a sync server (else they stay in the journal). */
