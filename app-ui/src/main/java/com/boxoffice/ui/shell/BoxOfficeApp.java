@@ -111,6 +111,9 @@ public class BoxOfficeApp extends Application {
         stage.setTitle(mode.title() + " - " + properties.terminalId());
         stage.setScene(scene);
         stage.show();
+        // said once the window is up, so an installer's smoke test (and an operator) can tell it started
+        log.info("First screen shown: {} on terminal {}", mode == ClientMode.KIOSK ? "kiosk start screen"
+                : mode.title().toLowerCase(java.util.Locale.ROOT) + " sign-in", properties.terminalId());
         performances.refresh();
         recoverInterruptedSales();
     }
