@@ -91,6 +91,19 @@ class ServerArchiveIT {
         environment.put("PORT", String.valueOf(port));
         environment.put("BOXOFFICE_TICKET_KEYS", keys.toString());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("BOXOFFICE_SYNC_BOOTSTRAP_TOKEN", "first-day-token");
+
+        // the first manager account, made by the start script's create-staff command (PIN on stdin)
+        ProcessBuilder createStaff = new ProcessBuilder(home.resolve("bin/boxoffice-sync-server").toString(),
+                "create-staff", "ops", "Duty Manager", "manager").redirectErrorStream(true);
+        createStaff.environment().putAll(environment);
+        Process creating = createStaff.start();
+        creating.getOutputStream().write("4826\n".getBytes(StandardCharsets.UTF_8));
+        creating.getOutputStream().close();
+        String created = new String(creating.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(creating.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(creating.exitValue()).as(created).isZero();
+        assertThat(created).contains("Created manager 'ops' (Duty Manager).");
 
         log = root.resolve("server.log");
         ProcessBuilder start = new ProcessBuilder(home.resolve("bin/boxoffice-sync-server").toString())
@@ -106,6 +119,20 @@ class ServerArchiveIT {
         HttpResponse<String> page = get(port, "/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html");
+
+        // then, as the README says: the manager terminal with the bootstrap token, a window from it
+        HttpResponse<String> office = post(port, "/sync/v1/terminals", "bootstrap.first-day-token", null,
+                "{\"id\":\"office\",\"name\":\"Manager desk\",\"kind\":\"MANAGER\"}");
+        assertThat(office.statusCode()).as(office.body()).isBetween(200, 201);
+        String officeCredential = office.body().replaceAll(".*\"credential\":\"([^\"]+)\".*", "$1");
+        assertThat(officeCredential).startsWith("office.");
+        HttpResponse<String> window = post(port, "/sync/v1/terminals", officeCredential, "ops",
+                "{\"id\":\"window-1\",\"name\":\"Window 1\",\"kind\":\"BOX_OFFICE\"}");
+        assertThat(window.statusCode()).as(window.body()).isBetween(200, 201);
+        assertThat(window.body()).contains("\"credential\":\"window-1.");
+        HttpResponse<String> unknownManager = post(port, "/sync/v1/terminals", officeCredential, "nobody",
+                "{\"id\":\"window-2\",\"name\":\"Window 2\",\"kind\":\"BOX_OFFICE\"}");
+        assertThat(unknownManager.statusCode()).as("only an active manager registers terminals").isBetween(400, 499);
     }
 
     private Path home() throws IOException {
@@ -138,6 +165,19 @@ class ServerArchiveIT {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static HttpResponse<String> post(int port, String path, String bearer, String staffId, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (staffId != null) {
+            request.header("X-Staff-Id", staffId);
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
