@@ -92,6 +92,27 @@ class ClientDebPackageIT {
         }
     }
 
+    @Test
+    void installsOnAMachineWithoutADesktopMenu() throws Exception {
+        // a bare kiosk or server: xdg-desktop-menu finds no menu folder to add the launchers to
+        Path control = root.resolve("control");
+        run("dpkg-deb", "--control", deb.toString(), control.toString());
+        Path noMenus = Files.createDirectories(root.resolve("no-menus"));
+        ProcessBuilder configure = new ProcessBuilder("sh", control.resolve("postinst").toString(), "configure")
+                .redirectErrorStream(true);
+        for (String variable : List.of("XDG_CONFIG_DIRS", "XDG_DATA_DIRS", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME")) {
+            configure.environment().put(variable, noMenus.toString());
+        }
+        Process postinst = configure.start();
+        String said = new String(postinst.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(postinst.waitFor()).as("the package still installs:\n" + said).isZero();
+        if (!said.isBlank()) {
+            assertThat(said).contains("boxoffice: no desktop menu on this machine to add the launchers to; "
+                    + "start them from /opt/boxoffice/bin");
+        }
+    }
+
     private static String run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
