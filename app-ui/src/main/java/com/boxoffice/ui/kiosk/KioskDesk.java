@@ -17,7 +17,7 @@ import com.boxoffice.ui.seatmap.SeatMapViewModel;
 
 /**
  * What a kiosk sells with: sales on the kiosk channel, live seat maps, the performances' prices,
- * seat names and seat limits, and the manager PIN check.
+ * seat names and seat limits, and the check of the PIN that leaves kiosk mode.
  */
 public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
 
@@ -29,13 +29,13 @@ public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
     private final Supplier<SeatMapViewModel> maps;
     private final String terminalId;
     private final SaleViewModel.TicketOutput tickets;
-    private final Predicate<String> managerPin;
+    private final Predicate<String> exitPin;
     private final Supplier<String> offlineSeats;
 
     /** @param offlineSeats what the terminal can sell while it is offline; empty while it is online */
     public KioskDesk(SaleService sales, HoldStore holds, Clock clock, DemoCatalog catalog, PerformanceSeatings seatings,
                      Supplier<SeatMapViewModel> maps, String terminalId, SaleViewModel.TicketOutput tickets,
-                     Predicate<String> managerPin, Supplier<String> offlineSeats) {
+                     Predicate<String> exitPin, Supplier<String> offlineSeats) {
         this.sales = sales;
         this.holds = holds;
         this.clock = clock;
@@ -44,7 +44,7 @@ public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
         this.maps = maps;
         this.terminalId = terminalId;
         this.tickets = tickets;
-        this.managerPin = managerPin;
+        this.exitPin = exitPin;
         this.offlineSeats = offlineSeats;
     }
 
@@ -64,8 +64,8 @@ public class KioskDesk implements KioskViewModel.Desk, KioskView.Details {
         return seatings.seating(performanceId).performance().perBuyerLimit();
     }
 
-    public boolean isManagerPin(String pin) {
-        return managerPin.test(pin);
+    public boolean isExitPin(String pin) {
+        return exitPin.test(pin);
     }
 
     @Override

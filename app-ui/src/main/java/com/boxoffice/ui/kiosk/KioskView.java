@@ -492,10 +492,10 @@ public class KioskView {
                         String typed = pin.getText();
                         pin.clear();
                         buttons.forEach(b -> b.setDisable(true));
-                        Fx.inBackground(() -> model.isManagerPin(typed), manager -> {
+                        Fx.inBackground(() -> model.isExitPin(typed), opens -> {
                             buttons.forEach(b -> b.setDisable(false));
-                            wrong.setText(manager ? "" : "That PIN does not open this kiosk. Ask a manager.");
-                            if (manager) {
+                            wrong.setText(opens ? "" : "That PIN does not open this kiosk. Ask a manager.");
+                            if (opens) {
                                 model.leave();
                             }
                         }, error -> {

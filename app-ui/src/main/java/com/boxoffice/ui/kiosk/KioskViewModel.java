@@ -22,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * A self-service kiosk: choose a performance, then either the number of tickets and a price for the
  * best seats, or the seats themselves on the live map; pay by card, take the tickets. Nobody touching
  * it for a while sends it back to the start and gives any held seats back; leaving kiosk mode takes
- * a manager's PIN.
+ * the kiosk's own PIN or a manager's.
  */
 public class KioskViewModel {
 
@@ -46,7 +46,7 @@ public class KioskViewModel {
 
     private final PerformanceListViewModel performances;
     private final Desk desk;
-    private final Predicate<String> managerPin;
+    private final Predicate<String> exitPin;
     private final Runnable leave;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.START);
     private final ReadOnlyObjectWrapper<PerformanceRow> performance = new ReadOnlyObjectWrapper<>();
@@ -62,14 +62,14 @@ public class KioskViewModel {
 
     /**
      * @param desk       new sales and live seat maps, and each performance's seat limit
-     * @param managerPin whether a PIN is a manager's
-     * @param leave      closes the kiosk (after a manager's PIN)
+     * @param exitPin    whether a PIN takes the kiosk out of kiosk mode (its own PIN or a manager's)
+     * @param leave      closes the kiosk (after such a PIN)
      */
-    public KioskViewModel(PerformanceListViewModel performances, Desk desk, Predicate<String> managerPin, Runnable leave,
+    public KioskViewModel(PerformanceListViewModel performances, Desk desk, Predicate<String> exitPin, Runnable leave,
                           Duration idleTimeout) {
         this.performances = performances;
         this.desk = desk;
-        this.managerPin = managerPin;
+        this.exitPin = exitPin;
         this.leave = leave;
         this.idle = new PauseTransition(javafx.util.Duration.millis(idleTimeout.toMillis()));
         idle.setOnFinished(e -> startOver());
@@ -275,12 +275,12 @@ public class KioskViewModel {
         picking = Screen.CHOOSE;
     }
 
-    /** Whether {@code pin} is a manager's. Slow on purpose (PINs are stored as slow hashes): call it off the FX thread. */
-    public boolean isManagerPin(String pin) {
-        return pin != null && !pin.isEmpty() && managerPin.test(pin);
+    /** Whether {@code pin} takes the kiosk out of kiosk mode. Slow on purpose (PINs are stored as slow hashes): call it off the FX thread. */
+    public boolean isExitPin(String pin) {
+        return pin != null && !pin.isEmpty() && exitPin.test(pin);
     }
 
-    /** Leaves kiosk mode, once a manager's PIN was given; held seats go back on sale. */
+    /** Leaves kiosk mode, once the kiosk's PIN or a manager's was given; held seats go back on sale. */
     public void leave() {
         startOver();
         leave.run();

@@ -211,7 +211,7 @@ public class BoxOfficeApp extends Application {
     /** Full screen with no way out but a manager's PIN: the close button and the Escape key do nothing. */
     private Parent kiosk(Stage stage, ClientProperties properties, PerformanceListViewModel performances) {
         KioskDesk desk = context.getBean(KioskDesk.class);
-        KioskViewModel model = new KioskViewModel(performances, desk, desk::isManagerPin, Platform::exit,
+        KioskViewModel model = new KioskViewModel(performances, desk, desk::isExitPin, Platform::exit,
                 properties.kioskIdleTimeout());
         closeScreens = model::close;
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
