@@ -249,14 +249,21 @@ public class OnlineSaleController {
         String performanceId = performanceOfHold(holdId);
         checkHoldToken(holdId, holdToken);
         String orderId = SaleService.orderIdOf(holdId);
-        if (orders.findById(orderId).isEmpty()) {
-            throw holdNotFound();
-        }
-        try {
-            sales.cancel(orderId);
-        } catch (BoxOfficeException e) {
-            throw ApiException.conflict("payment-started",
-                    "The payment for these seats has started, so they can no longer be given back here.");
+        OrderStatus status = orders.findById(orderId).map(SaleOrderEntity::getStatus).orElseThrow(() -> holdNotFound());
+        switch (status) {
+            case CONFIRMED -> throw ApiException.conflict("already-bought", "These seats were bought (order " + orderId
+                    + "), so there is no hold to give back. Bought tickets are refunded by the box office.");
+            // an order that failed or was refunded holds nothing: its seats went back on sale when it ended
+            case FAILED, REFUNDED -> {
+            }
+            default -> {
+                try {
+                    sales.cancel(orderId);
+                } catch (BoxOfficeException e) {
+                    throw ApiException.conflict("payment-started",
+                            "The payment for these seats has started, so they can no longer be given back here.");
+                }
+            }
         }
         if (authorization != null) {
             // the buyer holds nothing now: count them against the free seats again

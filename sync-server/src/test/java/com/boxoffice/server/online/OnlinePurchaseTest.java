@@ -258,6 +258,13 @@ class OnlinePurchaseTest extends SyncTestBase {
         fx.send("DELETE", "/api/holds/" + ada.holdId, null, Map.of(), null).assertProblem(403);
         ada.purchase(OnlineBuyer.APPROVED, OnlineBuyer.key());
         assertThat(fx.state(perf, "STALLS-B-1")).isEqualTo('S');
+        // bought seats are not a hold to give back, and the answer says so
+        SyncFixture.Response bought = fx.send("DELETE", "/api/holds/" + ada.holdId, ada.admissionToken,
+                Map.of("Hold-Token", ada.holdToken), null);
+        bought.assertProblem(409);
+        assertThat(bought.json().get("type").asString()).endsWith("/already-bought");
+        assertThat(bought.json().get("detail").asString()).contains("refunded by the box office");
+        assertThat(fx.state(perf, "STALLS-B-1")).isEqualTo('S');
 
         OnlineBuyer bob = new OnlineBuyer(fx, perf).admitted();
         bob.holdSeats(List.of("STALLS-C-1"), OnlineBuyer.key());
@@ -270,6 +277,25 @@ class OnlinePurchaseTest extends SyncTestBase {
         bob.purchase(OnlineBuyer.APPROVED, OnlineBuyer.key()).assertProblem(409);
         assertThat(gateway.chargedMinor()).isEqualTo(charged);
         assertThat(fx.state(perf, "STALLS-C-1")).isEqualTo('.');
+    }
+
+    @Test
+    void aPurchaseThatFailedHoldsNothingSoGivingItBackIsDoneAlready() {
+        OnlineBuyer cy = new OnlineBuyer(fx, perf).admitted();
+        cy.holdSeats(List.of("STALLS-E-3"), OnlineBuyer.key());
+        // the hold runs out between pricing and paying (the sweeper got to it first)
+        holds.release(cy.holdId, cy.holdToken);
+        cy.purchase(OnlineBuyer.APPROVED, OnlineBuyer.key()).assertProblem(409);
+        String ended = fx.jdbc().queryForObject("SELECT status FROM sale_order WHERE performance_id = ?", String.class, perf);
+        assertThat(ended).isIn("FAILED", "REFUNDED");
+        String states = fx.states(perf);
+
+        SyncFixture.Response released = fx.send("DELETE", "/api/holds/" + cy.holdId, cy.admissionToken,
+                Map.of("Hold-Token", cy.holdToken), null);
+        assertThat(released.status()).as(released.body()).isEqualTo(204);
+        assertThat(fx.states(perf)).isEqualTo(states);
+        assertThat(fx.jdbc().queryForObject("SELECT status FROM sale_order WHERE performance_id = ?", String.class, perf))
+                .isEqualTo(ended);
     }
 
     @Test
