@@ -6,15 +6,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.DetectorResult;
+import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.detector.Detector;
 import com.google.zxing.qrcode.encoder.Encoder;
 
 /**
@@ -29,16 +35,18 @@ public final class TicketQr {
     private TicketQr() {
     }
 
-    /** The modules of the code's QR symbol, quiet zone included. */
+    /**
+     * The modules of the code's QR symbol, quiet zone included: a symbol the common scanner's detector
+     * finds. About one code in 25 encodes (with the mask pattern the standard's penalty rules pick)
+     * into data modules that ZXing's finder-pattern search, which most scanner apps run, takes for a
+     * finder pattern, so it finds no symbol at all, even in a perfect image. Such a code is encoded
+     * again with each other mask pattern until one is found and read back; any mask is valid QR.
+     */
     public static QrMatrix matrix(String code) {
         Objects.requireNonNull(code, "code");
-        ByteMatrix modules;
-        try {
-            // Ticket codes are ASCII; naming the charset keeps ZXing from adding an ECI header.
-            modules = Encoder.encode(code, ErrorCorrectionLevel.M,
-                    Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name())).getMatrix();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("Cannot make a QR code of this text: " + e.getMessage(), e);
+        ByteMatrix modules = encode(code, null);
+        for (int mask = 0; mask < 8 && !scannable(modules, code); mask++) {
+            modules = encode(code, mask);
         }
         int size = modules.getWidth() + 2 * QUIET_ZONE;
         BitSet dark = new BitSet(size * size);
@@ -50,6 +58,48 @@ public final class TicketQr {
             }
         }
         return new QrMatrix(size, QUIET_ZONE, dark);
+    }
+
+    private static ByteMatrix encode(String code, Integer mask) {
+        // Ticket codes are ASCII; naming the charset keeps ZXing from adding an ECI header.
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.CHARACTER_SET, StandardCharsets.ISO_8859_1.name());
+        if (mask != null) {
+            hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+        }
+        try {
+            return Encoder.encode(code, ErrorCorrectionLevel.M, hints).getMatrix();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot make a QR code of this text: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether ZXing's detector finds the symbol and reads the code back, drawn at several module sizes
+     * and margins: where it looks depends on the picture's size, so a symbol it only just finds in one
+     * picture is missed in another.
+     */
+    private static boolean scannable(ByteMatrix modules, String code) {
+        for (int scale = 2; scale <= 6; scale++) {
+            int margin = QUIET_ZONE * scale + 2 * scale + 1;
+            BitMatrix image = new BitMatrix(modules.getWidth() * scale + 2 * margin);
+            for (int y = 0; y < modules.getHeight(); y++) {
+                for (int x = 0; x < modules.getWidth(); x++) {
+                    if (modules.get(x, y) == 1) {
+                        image.setRegion(margin + x * scale, margin + y * scale, scale, scale);
+                    }
+                }
+            }
+            try {
+                DetectorResult found = new Detector(image).detect();
+                if (!code.equals(new Decoder().decode(found.getBits()).getText())) {
+                    return false;
+                }
+            } catch (ReaderException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -8,12 +8,10 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 /** Reads a QR code out of an image the way a scanner app would: find it anywhere in the picture. */
 final class QrReader {
@@ -21,20 +19,12 @@ final class QrReader {
     private QrReader() {
     }
 
-    /**
-     * Decodes as a scanner would, and, for the few symbols whose data modules happen to look like a
-     * finder pattern to ZXing's detector (one random key in a few dozen, seen as a flaky test), as
-     * the pure barcode the image is: what is checked is the content, not ZXing's detector.
-     */
+    /** Decodes as a scanner app would: ZXing's detector looks for the symbol anywhere in the picture. */
     static Result read(BufferedImage image) throws ReaderException {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         MultiFormatReader scanner = new MultiFormatReader();
         scanner.setHints(Map.of(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
                 DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        try {
-            return scanner.decode(bitmap);
-        } catch (NotFoundException detectorMissedIt) {
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
-        }
+        return scanner.decode(bitmap);
     }
 }
