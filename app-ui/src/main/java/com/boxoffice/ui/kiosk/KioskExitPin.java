@@ -3,7 +3,8 @@ package com.boxoffice.ui.kiosk;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
+
+import com.boxoffice.core.staff.StaffDirectory;
 
 /**
  * Which PINs take a kiosk out of kiosk mode: the kiosk's own PIN when one is set
@@ -11,8 +12,6 @@ import java.util.regex.Pattern;
  * its journal may hold no manager account at all, and staff must still be able to leave it.
  */
 public final class KioskExitPin implements Predicate<String> {
-
-    private static final Pattern PIN = Pattern.compile("[0-9]{4,8}");
 
     private final byte[] kioskPin;
     private final Predicate<String> managerPin;
@@ -30,7 +29,7 @@ public final class KioskExitPin implements Predicate<String> {
 
     /** Throws unless {@code kioskPin} is blank or 4 to 8 digits, saying which setting is wrong. */
     public static void check(String kioskPin) {
-        if (kioskPin == null || !(kioskPin.isBlank() || PIN.matcher(kioskPin).matches())) {
+        if (kioskPin == null || !(kioskPin.isBlank() || StaffDirectory.isWellFormedPin(kioskPin))) {
             throw new IllegalArgumentException("boxoffice.client.kiosk-pin must be 4 to 8 digits (or left out to let only "
                     + "managers' PINs close the kiosk)");
         }

@@ -208,7 +208,7 @@ public class BoxOfficeApp extends Application {
                 .ifPresent(shell::open);
     }
 
-    /** Full screen with no way out but a manager's PIN: the close button and the Escape key do nothing. */
+    /** Full screen with no way out but the kiosk's PIN or a manager's: the close button and the Escape key do nothing. */
     private Parent kiosk(Stage stage, ClientProperties properties, PerformanceListViewModel performances) {
         KioskDesk desk = context.getBean(KioskDesk.class);
         KioskViewModel model = new KioskViewModel(performances, desk, desk::isExitPin, Platform::exit,

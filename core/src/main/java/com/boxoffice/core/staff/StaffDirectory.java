@@ -266,8 +266,13 @@ public class StaffDirectory {
         }
     }
 
+    /** Whether {@code pin} has the form every PIN must have: 4 to 8 digits. */
+    public static boolean isWellFormedPin(String pin) {
+        return pin != null && PIN.matcher(pin).matches();
+    }
+
     private static void checkPin(String pin) {
-        if (pin == null || !PIN.matcher(pin).matches()) {
+        if (!isWellFormedPin(pin)) {
             throw new InvalidStaffException("A PIN is 4 to 8 digits");
         }
     }
